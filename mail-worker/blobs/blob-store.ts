@@ -1,0 +1,52 @@
+// Content-addressed file store for raw messages and attachments: the SHA-256 is the name, so writes are idempotent.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export class BlobStore {
+  constructor(readonly root: string) {}
+
+  pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256 digest: ${sha256}`);
+    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.pathOf(sha256));
+  }
+
+  /**
+   * Store bytes under their digest and return it. The file is written to a temporary name, flushed to disk and
+   * renamed, so a crash leaves either nothing or the whole file; writing the same bytes twice is harmless.
+   */
+  put(data: Uint8Array, knownSha256?: string): string {
+    const digest = knownSha256 ?? sha256Hex(data);
+    const target = this.pathOf(digest);
+    if (existsSync(target)) return digest;
+    mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(temp, 'w', 0o640);
+    try {
+      let offset = 0;
+      while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+    return digest;
+  }
+
+  read(sha256: string): Buffer {
+    return readFileSync(this.pathOf(sha256));
+  }
+
+  stream(sha256: string): Readable {
+    return createReadStream(this.pathOf(sha256));
+  }
+}

@@ -1,0 +1,61 @@
+// The `vanthu` command line: serve, ingest, register; help in Vietnamese and English.
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config/load.js';
+import { describeError, isVanthuError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { formatIngestSummary, runIngest } from './ingest.js';
+import { formatRegisterTable, listRegister } from './register-list.js';
+import { runServe } from './serve.js';
+
+const program = new Command('vanthu')
+  .description('vanthu — đăng ký, phân luồng và theo dõi văn bản đến qua thư điện tử công vụ\n' +
+    'vanthu — registers, routes and tracks official documents that arrive by e-mail')
+  .option('-c, --config <file>', 'tệp cấu hình YAML / YAML config file (default ./vanthu.yaml or $VANTHU_CONFIG)')
+  .showHelpAfterError();
+
+const config = () => {
+  const options = program.opts<{ config?: string }>();
+  return loadConfig({ ...(options.config ? { configPath: options.config } : {}) });
+};
+
+program
+  .command('serve')
+  .description('chạy dịch vụ: theo dõi hộp thư, nhận SMTP, máy chủ web / run watchers, SMTP ingress and the web server')
+  .option('-c, --config <file>', 'tệp cấu hình YAML / YAML config file')
+  .action(async (options: { config?: string }) => {
+    const cfg = options.config ? loadConfig({ configPath: options.config }) : config();
+    await runServe(cfg);
+  });
+
+program
+  .command('ingest')
+  .description('nhập thư từ tệp .eml, thư mục maildir hoặc tệp mbox / import .eml files, maildirs or mbox files')
+  .argument('<path...>', 'tệp hoặc thư mục / files or directories')
+  .option('--json', 'in kết quả dạng JSON / print the summary as JSON')
+  .action(async (paths: string[], options: { json?: boolean }) => {
+    const cfg = config();
+    const summary = await runIngest(cfg, createLogger(cfg.log.level === 'info' ? 'warn' : cfg.log.level), paths);
+    process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatIngestSummary(summary)}\n`);
+  });
+
+program
+  .command('register')
+  .description('in các văn bản đến mới nhất / print the latest register entries')
+  .option('--json', 'in dạng JSON / print JSON')
+  .option('-n, --limit <n>', 'số dòng / number of entries', positiveInt, 20)
+  .action((options: { json?: boolean; limit: number }) => {
+    const { items, total } = listRegister(config(), options.limit);
+    process.stdout.write(options.json ? `${JSON.stringify({ items, total }, null, 2)}\n` : `${formatRegisterTable(items)}\n`);
+  });
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('expected a whole number from 1 to 100000');
+  return n;
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const { code, message } = describeError(err);
+  process.stderr.write(`vanthu: ${code}: ${message}\n`);
+  process.exitCode = isVanthuError(err) && code.startsWith('E_CONFIG') ? 2 : 1;
+});

@@ -1,0 +1,84 @@
+// The shape of vanthu.yaml, with defaults for the embedded single-process setup.
+import { z } from 'zod';
+import { parseSize } from './size.js';
+
+const size = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const bytes = parseSize(value);
+    if (bytes === null) {
+      ctx.addIssue({ code: 'custom', message: 'expected a size such as 50MB, 512KiB or a number of bytes' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+const port = z.number({ error: 'expected a port number' }).int().min(1).max(65535);
+const host = z.string({ error: 'expected a host name or IP address' }).min(1);
+
+const imapSchema = z
+  .strictObject({
+    host,
+    port: port.default(993),
+    secure: z.boolean({ error: 'expected true (TLS from the start, port 993) or false (STARTTLS or plain)' }).default(true),
+    user: z.string({ error: 'expected the IMAP user name' }).min(1),
+    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+    passwordFile: z.string().min(1).optional(),
+    tls: z
+      .strictObject({
+        rejectUnauthorized: z.boolean().default(true),
+        servername: z.string().optional(),
+      })
+      .default({ rejectUnauthorized: true }),
+  })
+  .refine((imap) => Boolean(imap.passwordEnv) !== Boolean(imap.passwordFile), {
+    message: 'expected exactly one of passwordEnv or passwordFile (passwords are never written in the config)',
+  });
+
+const mailboxSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, - and _'),
+  address: z.email({ error: 'expected an e-mail address' }),
+  imap: imapSchema,
+  folders: z.array(z.string().min(1)).min(1).default(['INBOX']),
+});
+
+export const configSchema = z.strictObject({
+  dataDir: z.string().min(1).default('./data'),
+  register: z.strictObject({ id: z.string().min(1).default('den') }).default({ id: 'den' }),
+  http: z.strictObject({ host: host.default('127.0.0.1'), port: port.default(8080) }).default({ host: '127.0.0.1', port: 8080 }),
+  ingress: z
+    .strictObject({
+      smtp: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          host: host.default('127.0.0.1'),
+          port: port.default(2525),
+          maxMessageSize: size.default(50_000_000),
+        })
+        .default({ enabled: true, host: '127.0.0.1', port: 2525, maxMessageSize: 50_000_000 }),
+    })
+    .default({ smtp: { enabled: true, host: '127.0.0.1', port: 2525, maxMessageSize: 50_000_000 } }),
+  mailboxes: z.array(mailboxSchema).default([]),
+  limits: z
+    .strictObject({
+      maxParseSize: size.default(50_000_000),
+      parseTimeoutMs: z.number().int().positive().default(60_000),
+      parseThreads: z.number().int().min(1).max(64).optional(),
+    })
+    .default({ maxParseSize: 50_000_000, parseTimeoutMs: 60_000 }),
+  imap: z
+    .strictObject({
+      /** Re-IDLE at least this often; servers drop idle connections after 30 minutes (RFC 3501) or sooner. */
+      idleRefreshMs: z.number().int().min(10_000).default(5 * 60_000),
+      /** A full catch-up runs this often even without notifications, as a safety net. */
+      resyncIntervalMs: z.number().int().min(5_000).default(10 * 60_000),
+      fetchBatch: z.number().int().min(1).max(5000).default(100),
+    })
+    .default({ idleRefreshMs: 5 * 60_000, resyncIntervalMs: 10 * 60_000, fetchBatch: 100 }),
+  log: z
+    .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .default({ level: 'info' }),
+});
+
+export type ConfigFile = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;

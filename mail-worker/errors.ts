@@ -1,0 +1,46 @@
+// One table of stable error codes: every user-facing error names what went wrong and what to do.
+export const ERROR_CODES = {
+  E_CONFIG_INVALID: 'The configuration is invalid: fix the named key and start again',
+  E_CONFIG_NOT_FOUND: 'The configuration file given does not exist',
+  E_CONFIG_SECRET: 'A password could not be read from its environment variable or file',
+  E_IMAP_AUTH: 'The IMAP server refused the user name or password: check the mailbox credentials',
+  E_IMAP_CONNECT: 'The IMAP server could not be reached: check host, port and network',
+  E_IMAP_TLS: 'The IMAP server certificate is not trusted: install the CA or, for this server only, set imap.tls.rejectUnauthorized: false',
+  E_IMAP_FOLDER: 'The folder could not be opened: check the folder name',
+  E_IMAP_PROTOCOL: 'The IMAP server answered unexpectedly',
+  E_MESSAGE_TOO_LARGE: 'The message is larger than the configured limit; its raw bytes are kept',
+  E_MESSAGE_PARSE: 'The message could not be parsed; its raw bytes are kept for review',
+  E_MESSAGE_NOT_MIME: 'The input is not an e-mail message (no header section)',
+  E_PARSE_TIMEOUT: 'Parsing the message took longer than the limit; its raw bytes are kept',
+  E_IMPORT_PATH: 'The import path cannot be read',
+  E_AUTH_REQUIRED: 'Authentication required: send the admin token as a Bearer token or log in',
+  E_NOT_FOUND: 'No such record',
+  E_BAD_REQUEST: 'The request is invalid',
+  E_STORE: 'The register database failed',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error that carries a stable code and a message a user can act on. */
+export class VanthuError extends Error {
+  readonly code: ErrorCode;
+  override readonly cause?: unknown;
+
+  constructor(code: ErrorCode, detail?: string, cause?: unknown) {
+    super(detail ? `${detail}` : ERROR_CODES[code]);
+    this.name = 'VanthuError';
+    this.code = code;
+    this.cause = cause;
+  }
+}
+
+export function isVanthuError(err: unknown): err is VanthuError {
+  return err instanceof VanthuError;
+}
+
+/** A short, log-safe description of any thrown value. */
+export function describeError(err: unknown): { code: string; message: string } {
+  if (isVanthuError(err)) return { code: err.code, message: err.message };
+  if (err instanceof Error) return { code: (err as { code?: string }).code ?? 'E_INTERNAL', message: err.message };
+  return { code: 'E_INTERNAL', message: String(err) };
+}

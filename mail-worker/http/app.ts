@@ -1,0 +1,170 @@
+// The express app: every route is declared in ROUTES below, and every route but health and login needs the admin token.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { describeError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import type { RegisterQueries } from '../register/queries.js';
+import type { FolderHealth } from '../sources/health.js';
+import { readCookie, SESSION_COOKIE, tokenFromRequest, tokenMatches } from './auth.js';
+import { pickLang, textFor } from './i18n.js';
+import { renderLoginPage } from './login-page.js';
+import { renderRegisterPage } from './register-page.js';
+
+export interface AppDeps {
+  adminToken: string;
+  queries: RegisterQueries;
+  blobs: BlobStore;
+  health: () => { status: 'ok' | 'degraded'; mailboxes: FolderHealth[]; [key: string]: unknown };
+  log: Logger;
+}
+
+type Handler = (req: Request, res: Response) => void | Promise<void>;
+interface Route {
+  method: 'get' | 'post';
+  path: string;
+  access: 'public' | 'admin';
+  handler: Handler;
+}
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ADDIN_DIR = path.join(PROJECT_ROOT, 'addin');
+
+export function routesFor(deps: AppDeps): Route[] {
+  const css = readFileSync(path.join(ADDIN_DIR, 'console/console.css'), 'utf8');
+  const lang = (req: Request) => pickLang(req.query.lang, readCookie(req.get('cookie'), 'vanthu_lang'));
+  return [
+    { method: 'get', path: '/api/health', access: 'public', handler: (_req, res) => void res.json(deps.health()) },
+    {
+      method: 'get', path: '/login', access: 'public',
+      handler: (req, res) => void res.type('html').send(renderLoginPage(lang(req), textFor(lang(req)), css, false)),
+    },
+    {
+      method: 'post', path: '/login', access: 'public',
+      handler: (req, res) => {
+        const given = typeof req.body?.token === 'string' ? req.body.token.trim() : undefined;
+        if (!tokenMatches(deps.adminToken, given)) {
+          res.status(401).type('html').send(renderLoginPage(lang(req), textFor(lang(req)), css, true));
+          return;
+        }
+        res.cookie(SESSION_COOKIE, given, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure });
+        res.cookie('vanthu_lang', lang(req), { sameSite: 'strict', path: '/' });
+        res.redirect(303, '/');
+      },
+    },
+    {
+      method: 'post', path: '/logout', access: 'admin',
+      handler: (_req, res) => {
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        res.redirect(303, '/login');
+      },
+    },
+    {
+      method: 'get', path: '/', access: 'admin',
+      handler: (req, res) => {
+        const { limit, offset, q } = listParams(req);
+        const { items, total } = deps.queries.list({ limit, offset, q });
+        const l = lang(req);
+        if (req.query.lang) res.cookie('vanthu_lang', l, { sameSite: 'strict', path: '/' });
+        res.type('html').send(renderRegisterPage({ lang: l, t: textFor(l), css, items, total, q: q ?? '', offset, limit }));
+      },
+    },
+    {
+      method: 'get', path: '/api/register', access: 'admin',
+      handler: (req, res) => void res.json(deps.queries.list(listParams(req))),
+    },
+    {
+      method: 'get', path: '/api/register/:id', access: 'admin',
+      handler: (req, res) => {
+        const entry = deps.queries.get(idParam(req));
+        if (!entry) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
+        res.json(entry);
+      },
+    },
+    {
+      method: 'get', path: '/api/messages/:id/raw', access: 'admin',
+      handler: (req, res) => {
+        const raw = deps.queries.rawOf(idParam(req));
+        if (!raw) throw httpError(404, 'E_NOT_FOUND', `No message ${req.params.id}`);
+        res.type('message/rfc822');
+        res.setHeader('Content-Disposition', `attachment; filename="message-${idParam(req)}.eml"`);
+        res.setHeader('Content-Length', String(raw.size));
+        deps.blobs.stream(raw.sha256).pipe(res);
+      },
+    },
+    {
+      method: 'get', path: '/addin/*path', access: 'admin',
+      handler: (req, res) => {
+        const rel = ([] as string[]).concat(req.params.path as unknown as string[]).join('/');
+        res.sendFile(rel || 'taskpane/index.html', { root: ADDIN_DIR, dotfiles: 'deny' });
+      },
+    },
+  ];
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  app.use(express.json({ limit: '1mb' }));
+  for (const route of routesFor(deps)) {
+    const guard = route.access === 'admin' ? [requireAdmin(deps.adminToken)] : [];
+    app[route.method](route.path, ...guard, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        await route.handler(req, res);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  app.use((req: Request, res: Response) => {
+    sendError(res, 404, 'E_NOT_FOUND', `No route ${req.method} ${req.path}`);
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: number }).status ?? 500;
+    const { code, message } = describeError(err);
+    if (status >= 500) deps.log.error({ err: { code, message } }, 'http handler failed');
+    sendError(res, status, (code in ERROR_CODES ? code : 'E_BAD_REQUEST') as ErrorCode, status >= 500 ? 'Internal error' : message);
+  });
+  return app;
+}
+
+function requireAdmin(adminToken: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (tokenMatches(adminToken, tokenFromRequest(req))) return next();
+    if (req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts('html')) return res.redirect(303, '/login');
+    sendError(res, 401, 'E_AUTH_REQUIRED', ERROR_CODES.E_AUTH_REQUIRED);
+  };
+}
+
+function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
+  if (!res.headersSent) res.status(status).json({ error: { code, message } });
+}
+
+function httpError(status: number, code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { status, code });
+}
+
+function listParams(req: Request): { limit: number; offset: number; q: string | undefined } {
+  const limit = intParam(req.query.limit, 50, 1, 500, 'limit');
+  const offset = intParam(req.query.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
+  const q = typeof req.query.q === 'string' && req.query.q.trim() ? req.query.q.trim().slice(0, 500) : undefined;
+  return { limit, offset, q };
+}
+
+function intParam(value: unknown, fallback: number, min: number, max: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw httpError(400, 'E_BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function idParam(req: Request): number {
+  return intParam(req.params.id, 0, 1, Number.MAX_SAFE_INTEGER, 'id');
+}

@@ -1,0 +1,38 @@
+// UI text in Vietnamese (default) and English.
+
+const TEXT = {
+  vi: {
+    title: 'Sổ đăng ký văn bản đến',
+    arrivalDate: 'Ngày đến', incomingNumber: 'Số đến', issuer: 'Tác giả', notation: 'Số ký hiệu', issuedDate: 'Ngày tháng',
+    typeAndSubject: 'Tên loại và trích yếu', recipient: 'Đơn vị/người nhận', notes: 'Ghi chú',
+    search: 'Tìm kiếm', searchPlaceholder: 'Tìm theo trích yếu, tác giả, số ký hiệu...', empty: 'Chưa có văn bản nào.',
+    total: 'Tổng số', previous: 'Trang trước', next: 'Trang sau', raw: 'Thư gốc', logout: 'Đăng xuất',
+    loginTitle: 'Đăng nhập vanthu', token: 'Mã quản trị', login: 'Đăng nhập',
+    loginHint: 'Mã quản trị nằm trong tệp admin-token của thư mục dữ liệu.', badToken: 'Mã không đúng.',
+    failed: 'Lỗi đọc thư', otherLang: 'English', otherLangCode: 'en',
+  },
+  en: {
+    title: 'Incoming document register',
+    arrivalDate: 'Arrival date', incomingNumber: 'Incoming no.', issuer: 'Issuer', notation: 'Number and notation',
+    issuedDate: 'Issued', typeAndSubject: 'Type and subject', recipient: 'Unit/recipient', notes: 'Notes',
+    search: 'Search', searchPlaceholder: 'Search subject, issuer, notation...', empty: 'No documents yet.',
+    total: 'Total', previous: 'Previous', next: 'Next', raw: 'Original', logout: 'Log out',
+    loginTitle: 'Sign in to vanthu', token: 'Admin token', login: 'Sign in',
+    loginHint: 'The admin token is in the admin-token file of the data directory.', badToken: 'Wrong token.',
+    failed: 'Unreadable message', otherLang: 'Tiếng Việt', otherLangCode: 'vi',
+  },
+} as const;
+
+export type Lang = keyof typeof TEXT;
+export type UiText = (typeof TEXT)[Lang];
+
+export function textFor(lang: Lang): UiText {
+  return TEXT[lang];
+}
+
+/** `?lang=` wins, then the `vanthu_lang` cookie; Vietnamese otherwise. */
+export function pickLang(query: unknown, cookie: string | undefined): Lang {
+  if (query === 'en' || query === 'vi') return query;
+  if (cookie === 'en' || cookie === 'vi') return cookie;
+  return 'vi';
+}

@@ -1,0 +1,63 @@
+// The register page at `/`: the incoming register's columns (Phụ lục IV, Nghị định 30/2020), searchable and printable.
+import { vietnamDateOf, vietnamIsoOf } from '../domain/register-year.js';
+import type { RegisterEntryView } from '../register/entry-view.js';
+import { escapeHtml as e, page } from './html.js';
+import type { Lang, UiText } from './i18n.js';
+
+export interface RegisterPageInput {
+  lang: Lang;
+  t: UiText;
+  css: string;
+  items: RegisterEntryView[];
+  total: number;
+  q: string;
+  offset: number;
+  limit: number;
+}
+
+export function renderRegisterPage(input: RegisterPageInput): string {
+  const { t, items } = input;
+  const head = [t.arrivalDate, t.incomingNumber, t.issuer, t.notation, t.issuedDate, t.typeAndSubject, t.recipient, t.notes]
+    .map((h) => `<th scope="col">${e(h)}</th>`)
+    .join('');
+  const rows = items.map((item) => row(item, t)).join('\n');
+  const body = `
+<style>${input.css}</style>
+<header><h1>${e(t.title)}</h1>
+  <a href="?lang=${t.otherLangCode}">${e(t.otherLang)}</a>
+  <form method="post" action="/logout"><button type="submit">${e(t.logout)}</button></form></header>
+<main>
+<form class="search" method="get" action="/">
+  <input type="search" name="q" value="${e(input.q)}" placeholder="${e(t.searchPlaceholder)}" aria-label="${e(t.search)}">
+  <button type="submit">${e(t.search)}</button></form>
+<p class="muted">${e(t.total)}: <span id="total">${input.total}</span></p>
+<table id="register"><thead><tr>${head}</tr></thead>
+<tbody>${rows || `<tr><td colspan="8">${e(t.empty)}</td></tr>`}</tbody></table>
+${pager(input)}
+</main>`;
+  return page(input.lang, t.title, body);
+}
+
+function row(item: RegisterEntryView, t: UiText): string {
+  const issuer = item.issuer ?? (item.from.name || item.from.address || '');
+  const notation = [item.codeNumber, item.codeNotation].filter(Boolean).join('/');
+  const subject = [item.typeName, item.documentSubject ?? item.subject].filter(Boolean).join(' — ');
+  const notes = [
+    item.status === 'failed' ? `${t.failed}: ${item.statusReason ?? ''}` : null,
+    item.notes,
+  ].filter(Boolean).join('; ');
+  const raw = item.messages[0] ? ` <a class="muted" href="${e(item.messages[0].rawUrl)}">${e(t.raw)}</a>` : '';
+  return `<tr class="${e(item.status)}" data-id="${item.id}">
+<td title="${e(vietnamIsoOf(new Date(item.arrivalDate)))}">${e(vietnamDateOf(new Date(item.arrivalDate)))}</td>
+<td class="num">${item.incomingNumber}</td><td>${e(issuer)}</td><td>${e(notation)}</td><td>${e(item.issuedDate ?? '')}</td>
+<td>${e(subject)}${raw}</td><td>${e(item.assignee ?? item.mailboxes.join(', '))}</td><td>${e(notes)}</td></tr>`;
+}
+
+function pager({ t, q, offset, limit, total }: RegisterPageInput): string {
+  const link = (to: number, label: string) =>
+    `<a href="/?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(to), limit: String(limit) })}">${e(label)}</a>`;
+  const parts = [];
+  if (offset > 0) parts.push(link(Math.max(0, offset - limit), t.previous));
+  if (offset + limit < total) parts.push(link(offset + limit, t.next));
+  return parts.length ? `<nav class="pages">${parts.join('')}</nav>` : '';
+}

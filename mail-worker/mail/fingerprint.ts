@@ -1,0 +1,67 @@
+// The content hash used to dedupe one message seen twice (two mailboxes, a UIDVALIDITY change, a re-import):
+// transport headers (Received, Delivered-To, Return-Path, ...) differ between copies, so only the message's own
+// headers and its body are hashed.
+import { createHash } from 'node:crypto';
+
+const IDENTITY_HEADERS = ['message-id', 'from', 'sender', 'to', 'cc', 'date', 'subject', 'content-type', 'in-reply-to'];
+
+export interface Fingerprint {
+  /** Message-ID without angle brackets, or null. */
+  messageId: string | null;
+  /** Hex SHA-256 over the identity headers and the body. */
+  contentHash: string;
+}
+
+/** Split the raw message at the first empty line. Works on LF and CRLF input without decoding the body. */
+export function splitHeader(raw: Buffer): { header: string; body: Buffer } {
+  for (let i = 0; i < raw.length - 1; i++) {
+    if (raw[i] !== 0x0a) continue;
+    if (raw[i + 1] === 0x0a) return { header: raw.subarray(0, i).toString('latin1'), body: raw.subarray(i + 2) };
+    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) {
+      return { header: raw.subarray(0, i).toString('latin1'), body: raw.subarray(i + 3) };
+    }
+  }
+  return { header: raw.toString('latin1'), body: Buffer.alloc(0) };
+}
+
+/** Unfolded header fields, name lowercased, in order. Values stay as raw bytes decoded as latin1. */
+export function headerFields(header: string): Array<[string, string]> {
+  const fields: Array<[string, string]> = [];
+  for (const line of header.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && fields.length > 0) {
+      fields[fields.length - 1]![1] += ` ${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon > 0) fields.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+  }
+  return fields;
+}
+
+/** True when the input starts with at least one header field, i.e. it could be an RFC 5322 message. */
+export function looksLikeMessage(raw: Buffer): boolean {
+  const { header } = splitHeader(raw.subarray(0, 64 * 1024));
+  const first = header.split(/\r?\n/, 1)[0] ?? '';
+  return /^[!-9;-~]+:/.test(first) || /^From /.test(first);
+}
+
+export function fingerprintOf(raw: Buffer): Fingerprint {
+  const { header, body } = splitHeader(raw);
+  const fields = headerFields(header);
+  const hash = createHash('sha256');
+  for (const name of IDENTITY_HEADERS) {
+    for (const [field, value] of fields) if (field === name) hash.update(`${name}:${value.replace(/\s+/g, ' ')}\n`);
+  }
+  hash.update('\n');
+  hash.update(normaliseBody(body));
+  const rawId = fields.find(([name]) => name === 'message-id')?.[1] ?? '';
+  const messageId = /<([^<>\s]+)>/.exec(rawId)?.[1] ?? (rawId.trim() || null);
+  return { messageId, contentHash: hash.digest('hex') };
+}
+
+/** CRLF and LF copies of one message (IMAP stores CRLF, files often LF) hash the same; trailing blank lines too. */
+function normaliseBody(body: Buffer): Buffer {
+  let text = body.toString('latin1').replace(/\r\n/g, '\n');
+  text = text.replace(/[ \t\n]+$/, '');
+  return Buffer.from(text, 'latin1');
+}

@@ -1,0 +1,83 @@
+// Carries out the side effects written to the outbox, with retries, backoff and the row's idempotency key.
+import type { Logger } from 'pino';
+import { backoffDelay } from '../domain/backoff.js';
+import { describeError } from '../errors.js';
+import type { Db } from '../register/db.js';
+
+export interface OutboxRow {
+  id: number;
+  entry_id: number | null;
+  kind: string;
+  payload: string;
+  idempotency_key: string;
+  attempts: number;
+}
+
+/** Performs one kind of side effect; must be safe to repeat with the same idempotency key. */
+export type OutboxHandler = (row: OutboxRow) => Promise<void>;
+
+const MAX_ATTEMPTS = 12;
+
+export class OutboxDispatcher {
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly handlers: ReadonlyMap<string, OutboxHandler>,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+    private readonly intervalMs = 2000,
+  ) {}
+
+  start(): void {
+    this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Run every due row once; returns how many were attempted. */
+  async runDue(): Promise<number> {
+    const due = this.db
+      .prepare(`SELECT id, entry_id, kind, payload, idempotency_key, attempts FROM outbox
+                WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 100`)
+      .all(this.now().toISOString()) as OutboxRow[];
+    for (const row of due) {
+      if (this.#stopped) break;
+      await this.#attempt(row);
+    }
+    return due.length;
+  }
+
+  async #attempt(row: OutboxRow): Promise<void> {
+    const handler = this.handlers.get(row.kind);
+    try {
+      if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
+      await handler(row);
+      this.db.prepare(`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = ?, last_error = NULL WHERE id = ?`)
+        .run(this.now().toISOString(), row.id);
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const dead = !handler || attempts >= MAX_ATTEMPTS;
+      const next = new Date(this.now().getTime() + backoffDelay(attempts, Math.random()));
+      this.db.prepare(`UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
+        .run(dead ? 'dead' : 'pending', attempts, next.toISOString(), describeError(err).message, row.id);
+      this.log.warn({ outboxId: row.id, kind: row.kind, attempts, dead, err: describeError(err) }, 'outbox action failed');
+    }
+  }
+
+  #schedule(delay: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#running = this.runDue()
+        .catch((err: unknown) => this.log.error({ err: describeError(err) }, 'outbox dispatcher failed'))
+        .then(() => this.#schedule(this.intervalMs));
+    }, delay);
+    this.#timer.unref();
+  }
+}

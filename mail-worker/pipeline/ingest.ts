@@ -1,0 +1,124 @@
+// The one-way pipeline every source feeds: raw bytes -> raw store -> parse -> register (one transaction, in order).
+import type { Logger } from 'pino';
+import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
+import { failedRegistration, registrationFor } from '../domain/registration.js';
+import type { MessageLocation } from '../domain/types.js';
+import type { ParsePool } from '../mail/parse-pool.js';
+import type { ParseOutcome } from '../mail/parse-task.js';
+import type { CommitInput, CommitResult, RegisterWriter } from '../register/commit.js';
+
+export interface PipelineDeps {
+  blobs: BlobStore;
+  pool: ParsePool;
+  writer: RegisterWriter;
+  /** Whether a raw message with this digest is already registered (skips parsing duplicates). */
+  isKnownRaw: (sha256: string) => boolean;
+  maxParseSize: number;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface IngestResult extends CommitResult {
+  status: string;
+  statusReason: string | null;
+}
+
+interface Slot {
+  input: CommitInput | null;
+  error: unknown;
+  resolve: (result: IngestResult) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Largest number of messages committed in one transaction. */
+const GROUP_COMMIT_MAX = 256;
+
+export class IngestPipeline {
+  readonly #deps: PipelineDeps;
+  /** Messages in submission order; a message commits only after every earlier one, so checkpoints never skip. */
+  readonly #queue: Slot[] = [];
+  #inFlight = 0;
+
+  constructor(deps: PipelineDeps) {
+    this.#deps = deps;
+  }
+
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /**
+   * Register one message. Resolves once it is committed (registered, or recognised as a duplicate);
+   * rejects only if the register itself failed, in which case nothing of it was written.
+   */
+  submit(raw: Buffer, location: MessageLocation): Promise<IngestResult> {
+    this.#inFlight++;
+    return new Promise<IngestResult>((resolve, reject) => {
+      const slot: Slot = { input: null, error: null, resolve, reject };
+      this.#queue.push(slot);
+      this.#prepare(raw, location).then(
+        (input) => (slot.input = input),
+        (err: unknown) => (slot.error = err ?? new Error('prepare failed')),
+      ).finally(() => this.#drain());
+    }).finally(() => this.#inFlight--);
+  }
+
+  async #prepare(raw: Buffer, location: MessageLocation): Promise<CommitInput> {
+    const rawSha256 = sha256Hex(raw);
+    const base = { rawSha256, size: raw.length, location };
+    if (this.#deps.isKnownRaw(rawSha256)) {
+      return { ...base, dedupeKey: '', messageId: null, parsed: null, registration: failedRegistration('', '') };
+    }
+    const outcome = await this.#deps.pool.run({
+      raw, rawSha256, blobRoot: this.#deps.blobs.root, maxParseSize: this.#deps.maxParseSize,
+    });
+    if (!outcome.ok && !this.#deps.blobs.has(rawSha256)) this.#deps.blobs.put(raw, rawSha256);
+    return { ...base, ...commitFields(outcome) };
+  }
+
+  #drain(): void {
+    while (this.#queue.length > 0) {
+      const ready: Slot[] = [];
+      for (const slot of this.#queue) {
+        if (!slot.input && !slot.error) break;
+        if (slot.error) break;
+        ready.push(slot);
+        if (ready.length >= GROUP_COMMIT_MAX) break;
+      }
+      if (ready.length === 0) {
+        const head = this.#queue[0]!;
+        if (!head.error) return;
+        // Whatever came after a message that could not be prepared must not commit past it: fail them too.
+        for (const slot of this.#queue.splice(0)) slot.reject(slot === head ? head.error : new Error('an earlier message failed'));
+        return;
+      }
+      this.#queue.splice(0, ready.length);
+      this.#commit(ready);
+    }
+  }
+
+  #commit(ready: Slot[]): void {
+    let results: CommitResult[];
+    try {
+      results = this.#deps.writer.commitAll(ready.map((slot) => slot.input!), this.#deps.now());
+    } catch (err) {
+      // Nothing of this group was written; fail everything after it too, so no source checkpoints past a gap.
+      this.#deps.log.error({ err }, 'register commit failed');
+      for (const slot of [...ready, ...this.#queue.splice(0)]) slot.reject(err);
+      return;
+    }
+    ready.forEach((slot, i) => {
+      const { registration } = slot.input!;
+      slot.resolve({ ...results[i]!, status: registration.status, statusReason: registration.statusReason });
+    });
+  }
+}
+
+function commitFields(outcome: ParseOutcome): Pick<CommitInput, 'dedupeKey' | 'messageId' | 'parsed' | 'registration'> {
+  const { messageId, contentHash } = outcome.fingerprint;
+  const dedupeKey = `${messageId ?? ''}|${contentHash}`;
+  if (!outcome.ok) {
+    return { dedupeKey, messageId, parsed: null, registration: failedRegistration(outcome.code, outcome.reason) };
+  }
+  return { dedupeKey, messageId, parsed: outcome.parsed, registration: registrationFor(outcome.parsed) };
+}

@@ -1,0 +1,162 @@
+// Exactly-once registration: message row, register entry (with số đến), location and checkpoint in ONE transaction.
+import { foldText } from '../domain/text.js';
+import { registerYearOf } from '../domain/register-year.js';
+import type { MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
+import type { Db } from './db.js';
+
+export interface CommitInput {
+  rawSha256: string;
+  size: number;
+  location: MessageLocation;
+  /** Message-ID + content hash: the same message seen twice has the same key. */
+  dedupeKey: string;
+  messageId: string | null;
+  parsed: ParsedMessage | null;
+  registration: Registration;
+}
+
+export interface CommitResult {
+  outcome: 'registered' | 'duplicate';
+  entryId: number;
+  incomingNumber: number;
+  registerYear: number;
+}
+
+/** Prepared statements for committing; one instance per database connection. */
+export class RegisterWriter {
+  readonly #db: Db;
+  readonly #registerId: string;
+  readonly #stmts;
+
+  constructor(db: Db, registerId: string) {
+    this.#db = db;
+    this.#registerId = registerId;
+    this.#stmts = {
+      messageByRaw: db.prepare('SELECT m.id, m.entry_id FROM messages m WHERE m.raw_sha256 = ?'),
+      entryByKey: db.prepare('SELECT id, incoming_number, register_year FROM register_entries WHERE dedupe_key = ?'),
+      entryById: db.prepare('SELECT incoming_number, register_year FROM register_entries WHERE id = ?'),
+      nextNumber: db.prepare(`
+        INSERT INTO register_counters (register_id, register_year, last_number) VALUES (?, ?, 1)
+        ON CONFLICT (register_id, register_year) DO UPDATE SET last_number = last_number + 1
+        RETURNING last_number`),
+      insertEntry: db.prepare(`
+        INSERT INTO register_entries (
+          register_id, register_year, incoming_number, arrival_date, dedupe_key, message_id, from_name, from_address,
+          sent_date, subject, category, status, status_reason, type_name, type_code, code_number, code_notation, issuer,
+          place, issued_date, document_subject, signer_competence, signer_position, signer_full_name,
+          document_recipients, urgency, confidentiality, due_date, body_text, created_at)
+        VALUES (
+          @registerId, @registerYear, @incomingNumber, @arrivalDate, @dedupeKey, @messageId, @fromName, @fromAddress,
+          @sentDate, @subject, @category, @status, @statusReason, @typeName, @typeCode, @codeNumber, @codeNotation,
+          @issuer, @place, @issuedDate, @documentSubject, @signerCompetence, @signerPosition, @signerFullName,
+          @documentRecipients, @urgency, @confidentiality, @dueDate, @bodyText, @arrivalDate)`),
+      insertMessage: db.prepare('INSERT INTO messages (entry_id, raw_sha256, size, received_at) VALUES (?, ?, ?, ?)'),
+      insertAttachment: db.prepare(
+        'INSERT INTO attachments (message_row, filename, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertLocation: db.prepare(`
+        INSERT OR IGNORE INTO message_locations (message_row, source, mailbox_id, folder, uid_validity, uid, seen_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertSearch: db.prepare('INSERT INTO entry_search (rowid, folded) VALUES (?, ?)'),
+      advanceCheckpoint: db.prepare(`
+        INSERT INTO checkpoints (mailbox_id, folder, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (mailbox_id, folder) DO UPDATE SET last_uid = max(last_uid, excluded.last_uid),
+          updated_at = excluded.updated_at
+        WHERE uid_validity = excluded.uid_validity`),
+    };
+  }
+
+  /** Commit several messages in one transaction (a group commit); each is registered exactly once. */
+  commitAll(inputs: readonly CommitInput[], now: Date): CommitResult[] {
+    return this.#db.transaction(() => inputs.map((input) => this.#commitOne(input, now))).immediate();
+  }
+
+  /** A raw message already stored: record where this copy was seen and move the checkpoint; no parse needed. */
+  linkKnownRaw(rawSha256: string, location: MessageLocation, now: Date): CommitResult | null {
+    return this.#db
+      .transaction(() => {
+        const known = this.#stmts.messageByRaw.get(rawSha256) as { id: number; entry_id: number } | undefined;
+        if (!known) return null;
+        this.#recordLocation(known.id, location, now);
+        return this.#duplicateOf(known.entry_id);
+      })
+      .immediate();
+  }
+
+  #commitOne(input: CommitInput, now: Date): CommitResult {
+    const iso = now.toISOString();
+    const sameRaw = this.#stmts.messageByRaw.get(input.rawSha256) as { id: number; entry_id: number } | undefined;
+    if (sameRaw) {
+      this.#recordLocation(sameRaw.id, input.location, now);
+      return this.#duplicateOf(sameRaw.entry_id);
+    }
+    const sameMessage = this.#stmts.entryByKey.get(input.dedupeKey) as { id: number } | undefined;
+    if (sameMessage) {
+      const row = this.#insertMessage(sameMessage.id, input, iso);
+      this.#recordLocation(row, input.location, now);
+      return this.#duplicateOf(sameMessage.id);
+    }
+    const registerYear = registerYearOf(now);
+    const { last_number: incomingNumber } = this.#stmts.nextNumber.get(this.#registerId, registerYear) as {
+      last_number: number;
+    };
+    const entryId = Number(this.#stmts.insertEntry.run(entryRow(input, this.#registerId, registerYear, incomingNumber, iso)).lastInsertRowid);
+    const row = this.#insertMessage(entryId, input, iso);
+    this.#recordLocation(row, input.location, now);
+    this.#stmts.insertSearch.run(entryId, searchText(input));
+    return { outcome: 'registered', entryId, incomingNumber, registerYear };
+  }
+
+  #insertMessage(entryId: number, input: CommitInput, iso: string): number {
+    const row = Number(this.#stmts.insertMessage.run(entryId, input.rawSha256, input.size, iso).lastInsertRowid);
+    for (const a of input.parsed?.attachments ?? []) {
+      this.#stmts.insertAttachment.run(row, a.filename, a.contentType, a.size, a.sha256);
+    }
+    return row;
+  }
+
+  #recordLocation(messageRow: number, location: MessageLocation, now: Date): void {
+    const iso = now.toISOString();
+    this.#stmts.insertLocation.run(
+      messageRow, location.source, location.mailboxId, location.folder, location.uidValidity, location.uid, iso,
+    );
+    if (location.source === 'imap' && location.folder !== null && location.uidValidity !== null && location.uid !== null) {
+      this.#stmts.advanceCheckpoint.run(location.mailboxId, location.folder, location.uidValidity, location.uid, iso);
+    }
+  }
+
+  #duplicateOf(entryId: number): CommitResult {
+    const entry = this.#stmts.entryById.get(entryId) as { incoming_number: number; register_year: number };
+    return { outcome: 'duplicate', entryId, incomingNumber: entry.incoming_number, registerYear: entry.register_year };
+  }
+}
+
+function entryRow(input: CommitInput, registerId: string, registerYear: number, incomingNumber: number, iso: string) {
+  const { parsed, registration } = input;
+  const doc = registration.document;
+  const from = parsed?.from[0];
+  return {
+    registerId, registerYear, incomingNumber, arrivalDate: iso, dedupeKey: input.dedupeKey, messageId: input.messageId,
+    fromName: from?.name || null, fromAddress: from?.address || null, sentDate: parsed?.date ?? null,
+    subject: parsed?.subject ?? '', category: registration.category, status: registration.status,
+    statusReason: registration.statusReason, typeName: doc.typeName, typeCode: doc.typeCode,
+    codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, issuer: doc.issuer, place: doc.place,
+    issuedDate: doc.issuedDate, documentSubject: doc.subject, signerCompetence: doc.signer?.competence ?? null,
+    signerPosition: doc.signer?.position ?? null, signerFullName: doc.signer?.fullName ?? null,
+    documentRecipients: doc.recipients ? JSON.stringify(doc.recipients) : null, urgency: doc.urgency,
+    confidentiality: doc.confidentiality, dueDate: doc.dueDate,
+    bodyText: registration.status === 'quarantined' ? null : parsed?.text ?? null,
+  };
+}
+
+/** What search matches: subject, sender, document fields and body, folded (no marks, đ -> d). */
+function searchText(input: CommitInput): string {
+  const { parsed, registration } = input;
+  if (registration.status === 'quarantined') return '';
+  const doc = registration.document;
+  const parts = [
+    parsed?.subject, parsed?.from.map((a) => `${a.name} ${a.address}`).join(' '), doc.codeNotation, doc.issuer,
+    doc.subject, doc.typeName, parsed?.text.slice(0, 100_000),
+  ];
+  return foldText(parts.filter(Boolean).join(' \n '));
+}

@@ -1,0 +1,113 @@
+// The register entry as the API and pages show it (edXML field names), built from a database row.
+import type { Category, EntryStatus, SignerInfo } from '../domain/types.js';
+
+export interface RegisterEntryView {
+  id: number;
+  registerId: string;
+  registerYear: number;
+  incomingNumber: number;
+  arrivalDate: string;
+  messageId: string | null;
+  mailboxes: string[];
+  from: { name: string | null; address: string | null };
+  sentDate: string | null;
+  subject: string;
+  category: Category;
+  status: EntryStatus;
+  statusReason: string | null;
+  confidence: number | null;
+  typeName: string | null;
+  typeCode: string | null;
+  codeNumber: string | null;
+  codeNotation: string | null;
+  issuer: string | null;
+  place: string | null;
+  issuedDate: string | null;
+  documentSubject: string | null;
+  signer: SignerInfo | null;
+  recipients: string[] | null;
+  urgency: string | null;
+  confidentiality: string | null;
+  dueDate: string | null;
+  assignee: string | null;
+  notes: string | null;
+  messages: Array<{ id: number; rawSha256: string; size: number; receivedAt: string; rawUrl: string }>;
+}
+
+export interface EntryRow {
+  id: number;
+  register_id: string;
+  register_year: number;
+  incoming_number: number;
+  arrival_date: string;
+  message_id: string | null;
+  from_name: string | null;
+  from_address: string | null;
+  sent_date: string | null;
+  subject: string;
+  category: Category;
+  status: EntryStatus;
+  status_reason: string | null;
+  confidence: number | null;
+  type_name: string | null;
+  type_code: string | null;
+  code_number: string | null;
+  code_notation: string | null;
+  issuer: string | null;
+  place: string | null;
+  issued_date: string | null;
+  document_subject: string | null;
+  signer_competence: string | null;
+  signer_position: string | null;
+  signer_full_name: string | null;
+  document_recipients: string | null;
+  urgency: string | null;
+  confidentiality: string | null;
+  due_date: string | null;
+  assignee: string | null;
+  notes: string | null;
+  mailboxes: string | null;
+  messages: string | null;
+}
+
+export function toEntryView(row: EntryRow): RegisterEntryView {
+  const signer =
+    row.signer_competence || row.signer_position || row.signer_full_name
+      ? { competence: row.signer_competence, position: row.signer_position, fullName: row.signer_full_name }
+      : null;
+  const messages = (JSON.parse(row.messages ?? '[]') as Array<[number, string, number, string]>).map(
+    ([id, rawSha256, size, receivedAt]) => ({ id, rawSha256, size, receivedAt, rawUrl: `/api/messages/${id}/raw` }),
+  );
+  return {
+    id: row.id,
+    registerId: row.register_id,
+    registerYear: row.register_year,
+    incomingNumber: row.incoming_number,
+    arrivalDate: row.arrival_date,
+    messageId: row.message_id,
+    mailboxes: row.mailboxes ? [...new Set(row.mailboxes.split('\u001f'))].sort() : [],
+    from: { name: row.from_name, address: row.from_address },
+    sentDate: row.sent_date,
+    subject: row.subject,
+    category: row.category,
+    status: row.status,
+    statusReason: row.status_reason,
+    confidence: row.confidence,
+    typeName: row.type_name,
+    typeCode: row.type_code,
+    codeNumber: row.code_number,
+    codeNotation: row.code_notation,
+    issuer: row.issuer,
+    place: row.place,
+    issuedDate: row.issued_date,
+    documentSubject: row.document_subject,
+    signer,
+    recipients: row.document_recipients ? (JSON.parse(row.document_recipients) as string[]) : null,
+    urgency: row.urgency,
+    confidentiality: row.confidentiality,
+    dueDate: row.due_date,
+    assignee: row.assignee,
+    notes: row.notes,
+    messages,
+  };
+}

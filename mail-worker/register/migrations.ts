@@ -1,0 +1,111 @@
+// The register's schema, as ordered migrations; column names follow the incoming register (Phụ lục IV) and edXML.
+
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE register_counters (
+    register_id   TEXT NOT NULL,
+    register_year INTEGER NOT NULL,
+    last_number   INTEGER NOT NULL,
+    PRIMARY KEY (register_id, register_year)
+  ) STRICT;
+
+  CREATE TABLE register_entries (
+    id                 INTEGER PRIMARY KEY,
+    register_id        TEXT NOT NULL,
+    register_year      INTEGER NOT NULL,
+    incoming_number    INTEGER NOT NULL,          -- số đến
+    arrival_date       TEXT NOT NULL,             -- ngày đến, ISO 8601 instant
+    dedupe_key         TEXT NOT NULL UNIQUE,      -- Message-ID + content hash
+    message_id         TEXT,                      -- RFC 5322 Message-ID
+    from_name          TEXT,
+    from_address       TEXT,
+    sent_date          TEXT,
+    subject            TEXT NOT NULL DEFAULT '',
+    category           TEXT NOT NULL,
+    status             TEXT NOT NULL,
+    status_reason      TEXT,
+    confidence         REAL,
+    type_name          TEXT,
+    type_code          TEXT,
+    code_number        TEXT,
+    code_notation      TEXT,
+    issuer             TEXT,                      -- tác giả
+    place              TEXT,
+    issued_date        TEXT,                      -- ngày tháng văn bản
+    document_subject   TEXT,                      -- trích yếu
+    signer_competence  TEXT,
+    signer_position    TEXT,
+    signer_full_name   TEXT,
+    document_recipients TEXT,                     -- JSON array (nơi nhận)
+    urgency            TEXT,
+    confidentiality    TEXT,
+    due_date           TEXT,                      -- thời hạn giải quyết
+    assignee           TEXT,                      -- đơn vị hoặc người nhận
+    notes              TEXT,                      -- ghi chú
+    body_text          TEXT,
+    created_at         TEXT NOT NULL,
+    UNIQUE (register_id, register_year, incoming_number)
+  ) STRICT;
+  CREATE INDEX register_entries_by_arrival ON register_entries (arrival_date DESC, id DESC);
+
+  CREATE TABLE messages (
+    id           INTEGER PRIMARY KEY,
+    entry_id     INTEGER NOT NULL REFERENCES register_entries (id),
+    raw_sha256   TEXT NOT NULL UNIQUE,
+    size         INTEGER NOT NULL,
+    received_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX messages_by_entry ON messages (entry_id);
+
+  CREATE TABLE message_locations (
+    id           INTEGER PRIMARY KEY,
+    message_row  INTEGER NOT NULL REFERENCES messages (id),
+    source       TEXT NOT NULL,
+    mailbox_id   TEXT NOT NULL,
+    folder       TEXT,
+    uid_validity INTEGER,
+    uid          INTEGER,
+    seen_at      TEXT NOT NULL,
+    UNIQUE (mailbox_id, folder, uid_validity, uid)
+  ) STRICT;
+  CREATE INDEX message_locations_by_message ON message_locations (message_row);
+
+  CREATE TABLE attachments (
+    id           INTEGER PRIMARY KEY,
+    message_row  INTEGER NOT NULL REFERENCES messages (id),
+    filename     TEXT,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX attachments_by_message ON attachments (message_row);
+
+  CREATE TABLE checkpoints (
+    mailbox_id   TEXT NOT NULL,
+    folder       TEXT NOT NULL,
+    uid_validity INTEGER NOT NULL,
+    last_uid     INTEGER NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (mailbox_id, folder)
+  ) STRICT;
+
+  -- Side effects, written in the same transaction as the entry they belong to; carried out by the dispatcher.
+  CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY,
+    entry_id         INTEGER REFERENCES register_entries (id),
+    kind             TEXT NOT NULL,
+    payload          TEXT NOT NULL,
+    idempotency_key  TEXT NOT NULL UNIQUE,
+    status           TEXT NOT NULL DEFAULT 'pending',  -- pending | done | dead
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT NOT NULL,
+    last_error       TEXT,
+    created_at       TEXT NOT NULL,
+    done_at          TEXT
+  ) STRICT;
+  CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+
+  -- Folded text (no tone marks, đ -> d) of each entry, for diacritic-insensitive search.
+  CREATE VIRTUAL TABLE entry_search USING fts5 (folded, content = '', contentless_delete = 1, tokenize = 'unicode61');
+  `,
+];

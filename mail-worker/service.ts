@@ -1,0 +1,146 @@
+// The composition root: builds the register, pipeline, sources, dispatcher and HTTP server from one Config.
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { BlobStore } from './blobs/blob-store.js';
+import type { Config } from './config/load.js';
+import { createApp } from './http/app.js';
+import { ensureAdminToken } from './http/auth.js';
+import { ParsePool } from './mail/parse-pool.js';
+import { OutboxDispatcher } from './outbox/dispatcher.js';
+import { IngestPipeline } from './pipeline/ingest.js';
+import { RegisterWriter } from './register/commit.js';
+import { openRegisterDb, type Db } from './register/db.js';
+import { RegisterQueries } from './register/queries.js';
+import { HealthBoard } from './sources/health.js';
+import { FolderWatcher } from './sources/imap-watcher.js';
+import { SmtpIngress } from './sources/smtp-ingress.js';
+import path from 'node:path';
+
+/** The register and pipeline, without any listening source: what `ingest` and `serve` both need. */
+export class Core {
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  readonly pool: ParsePool;
+  readonly queries: RegisterQueries;
+  readonly pipeline: IngestPipeline;
+
+  constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
+    this.db = openRegisterDb(config.dataDir);
+    this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
+    this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
+    this.queries = new RegisterQueries(this.db);
+    const writer = new RegisterWriter(this.db, config.register.id);
+    const knownRaw = this.db.prepare('SELECT 1 FROM messages WHERE raw_sha256 = ?').pluck();
+    this.pipeline = new IngestPipeline({
+      blobs: this.blobs,
+      pool: this.pool,
+      writer,
+      isKnownRaw: (sha256) => knownRaw.get(sha256) !== undefined,
+      maxParseSize: config.limits.maxParseSize,
+      now,
+      log: log.child({ component: 'pipeline' }),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    this.db.close();
+  }
+}
+
+/** Everything `vanthu serve` runs in one process. */
+export class Service {
+  readonly core: Core;
+  readonly health: HealthBoard;
+  readonly watchers: FolderWatcher[] = [];
+  #http: Server | null = null;
+  #smtp: SmtpIngress | null = null;
+  #dispatcher: OutboxDispatcher;
+  readonly #startedAt: Date;
+
+  constructor(readonly config: Config, readonly log: Logger, now: () => Date = () => new Date()) {
+    this.core = new Core(config, log, now);
+    this.health = new HealthBoard(log.child({ component: 'health' }));
+    this.#dispatcher = new OutboxDispatcher(this.core.db, new Map(), log.child({ component: 'outbox' }), now);
+    this.#startedAt = now();
+    for (const mailbox of config.mailboxes) {
+      for (const folder of mailbox.folders) {
+        this.health.folder(mailbox.id, folder);
+        this.watchers.push(
+          new FolderWatcher(mailbox, folder, {
+            pipeline: this.core.pipeline,
+            checkpoints: {
+              get: (id, f) => this.core.queries.checkpoint(id, f),
+              reset: (id, f, validity) => this.core.queries.resetCheckpoint(id, f, validity, now()),
+            },
+            health: this.health,
+            log: log.child({ component: 'imap' }),
+            now,
+            random: Math.random,
+            idleRefreshMs: config.imap.idleRefreshMs,
+            resyncIntervalMs: config.imap.resyncIntervalMs,
+            fetchBatch: config.imap.fetchBatch,
+          }),
+        );
+      }
+    }
+  }
+
+  /** Start HTTP, SMTP ingress, the dispatcher and every watcher. Returns the addresses actually bound. */
+  async start(): Promise<{ http: string; smtp: string | null; tokenFile: string; tokenCreated: boolean }> {
+    const { token, file, created } = ensureAdminToken(this.config.dataDir);
+    const app = createApp({
+      adminToken: token,
+      queries: this.core.queries,
+      blobs: this.core.blobs,
+      health: () => this.healthReport(),
+      log: this.log.child({ component: 'http' }),
+    });
+    const { host, port } = this.config.http;
+    this.#http = await new Promise<Server>((resolve, reject) => {
+      const server = app.listen(port, host, () => resolve(server));
+      server.once('error', reject);
+    });
+    const httpAddress = this.#http.address();
+    const httpUrl = `http://${host}:${typeof httpAddress === 'object' && httpAddress ? httpAddress.port : port}/`;
+    let smtp: string | null = null;
+    if (this.config.ingress.smtp.enabled) {
+      const { host: smtpHost, port: smtpPort, maxMessageSize } = this.config.ingress.smtp;
+      this.#smtp = new SmtpIngress({
+        host: smtpHost, port: smtpPort, maxMessageSize, pipeline: this.core.pipeline, log: this.log.child({ component: 'smtp' }),
+      });
+      const bound = await this.#smtp.listen();
+      smtp = `${bound.host}:${bound.port}`;
+    }
+    this.#dispatcher.start();
+    for (const watcher of this.watchers) watcher.start();
+    return { http: httpUrl, smtp, tokenFile: file, tokenCreated: created };
+  }
+
+  healthReport() {
+    const mailboxes = this.health.all();
+    const degraded = mailboxes.some((m) => !m.connected || m.lastError !== null);
+    return {
+      status: degraded ? ('degraded' as const) : ('ok' as const),
+      startedAt: this.#startedAt.toISOString(),
+      register: this.core.queries.counts(),
+      inFlight: this.core.pipeline.inFlight,
+      mailboxes,
+    };
+  }
+
+  /** Stop taking new work, finish the messages in hand, log out of IMAP, close the database. */
+  async stop(): Promise<void> {
+    await Promise.all([
+      ...this.watchers.map((w) => w.stop()),
+      this.#smtp?.close(),
+      new Promise<void>((resolve) => {
+        if (!this.#http) return resolve();
+        this.#http.close(() => resolve());
+        this.#http.closeIdleConnections();
+      }),
+    ]);
+    await this.#dispatcher.stop();
+    await this.core.close();
+  }
+}

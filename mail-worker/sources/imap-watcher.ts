@@ -1,0 +1,233 @@
+// Watches one folder of one mailbox with imapflow: catch up by UID from the checkpoint, then IDLE; reconnect with backoff.
+import { ImapFlow } from 'imapflow';
+import type { Logger } from 'pino';
+import type { MailboxConfig } from '../config/load.js';
+import { backoffDelay } from '../domain/backoff.js';
+import { pendingUids, planSync, type Checkpoint } from '../domain/mailbox-sync.js';
+import { describeError } from '../errors.js';
+import { InFlightBudget } from '../pipeline/budget.js';
+import type { IngestPipeline } from '../pipeline/ingest.js';
+import type { HealthBoard } from './health.js';
+import { imapError } from './imap-errors.js';
+
+export interface WatcherDeps {
+  pipeline: IngestPipeline;
+  checkpoints: {
+    get(mailboxId: string, folder: string): Checkpoint | null;
+    reset(mailboxId: string, folder: string, uidValidity: number): void;
+  };
+  health: HealthBoard;
+  log: Logger;
+  now: () => Date;
+  random: () => number;
+  idleRefreshMs: number;
+  resyncIntervalMs: number;
+  fetchBatch: number;
+}
+
+/** Bytes fetched per FETCH command and in flight towards the parsers. */
+const CHUNK_BYTES = 32 * 1024 * 1024;
+const IN_FLIGHT_BYTES = 96 * 1024 * 1024;
+
+export class FolderWatcher {
+  readonly #mailbox: MailboxConfig;
+  readonly #folder: string;
+  readonly #deps: WatcherDeps;
+  readonly #log: Logger;
+  #stopping = false;
+  #client: ImapFlow | null = null;
+  #wake: (() => void) | null = null;
+  #changed = false;
+  #loop: Promise<void> | null = null;
+
+  constructor(mailbox: MailboxConfig, folder: string, deps: WatcherDeps) {
+    this.#mailbox = mailbox;
+    this.#folder = folder;
+    this.#deps = deps;
+    this.#log = deps.log.child({ mailboxId: mailbox.id, folder });
+  }
+
+  start(): void {
+    this.#loop ??= this.#run();
+  }
+
+  /** Finish the messages in hand, log out cleanly, and return. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    let attempt = 0;
+    while (!this.#stopping) {
+      const client = this.#connectClient();
+      try {
+        await client.connect();
+        await client.mailboxOpen(this.#folder);
+        this.#health({ connected: true, lastError: null });
+        attempt = 0;
+        await this.#syncUntilClosed(client);
+      } catch (err) {
+        if (!this.#stopping) this.#recordError(err, attempt);
+      } finally {
+        await this.#disconnect(client);
+      }
+      if (this.#stopping) break;
+      const auth = this.#deps.health.folder(this.#mailbox.id, this.#folder).lastError?.code === 'E_IMAP_AUTH';
+      // Wrong passwords are retried slowly: servers lock accounts that fail too often.
+      await this.#sleep(backoffDelay(attempt + (auth ? 5 : 0), this.#deps.random()));
+      attempt++;
+    }
+  }
+
+  #connectClient(): ImapFlow {
+    const { imap } = this.#mailbox;
+    const client = new ImapFlow({
+      host: imap.host,
+      port: imap.port,
+      secure: imap.secure,
+      auth: { user: imap.user, pass: imap.password.reveal() },
+      tls: { rejectUnauthorized: imap.tls.rejectUnauthorized, ...(imap.tls.servername ? { servername: imap.tls.servername } : {}) },
+      logger: false,
+      autoIdleDelay: 250,
+      maxIdleTime: this.#deps.idleRefreshMs,
+      connectionTimeout: 30_000,
+      greetingTimeout: 16_000,
+      disableCompression: true,
+    });
+    client.on('error', (err: unknown) => this.#log.debug({ err: describeError(err) }, 'imap connection error'));
+    client.on('exists', () => this.#signalChange());
+    client.on('close', () => this.#wake?.());
+    this.#client = client;
+    return client;
+  }
+
+  async #syncUntilClosed(client: ImapFlow): Promise<void> {
+    while (!this.#stopping && client.usable) {
+      this.#changed = false;
+      await this.#catchUp(client);
+      if (this.#changed) continue;
+      await this.#waitForChange(client);
+    }
+  }
+
+  async #catchUp(client: ImapFlow): Promise<void> {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw imapError(new Error('no folder selected'), this.#where());
+    const uidValidity = Number(mailbox.uidValidity);
+    const plan = planSync(this.#deps.checkpoints.get(this.#mailbox.id, this.#folder), uidValidity);
+    if (plan.uidValidityChanged) {
+      this.#log.warn({ uidValidity }, 'UIDVALIDITY changed: re-reading the folder; known messages are not registered again');
+      this.#deps.checkpoints.reset(this.#mailbox.id, this.#folder, uidValidity);
+    }
+    const listed = mailbox.exists === 0 ? [] : await client.fetchAll(`${plan.afterUid + 1}:*`, { uid: true, size: true }, { uid: true });
+    const sizes = new Map(listed.map((m) => [m.uid, m.size ?? 0]));
+    const uids = pendingUids([...sizes.keys()], plan.afterUid);
+    this.#health({ backlog: uids.length });
+    if (uids.length > 0) this.#log.info({ backlog: uids.length, afterUid: plan.afterUid }, 'catching up');
+
+    const budget = new InFlightBudget(IN_FLIGHT_BYTES, Math.max(8, this.#deps.fetchBatch));
+    const commits: Array<Promise<unknown>> = [];
+    let failure: unknown = null;
+    for (const chunk of chunkUids(uids, sizes, this.#deps.fetchBatch, CHUNK_BYTES)) {
+      if (this.#stopping || failure) break;
+      for await (const message of client.fetch(chunk.join(','), { uid: true, source: true }, { uid: true })) {
+        if (this.#stopping || failure || !message.source) continue;
+        const size = message.source.length;
+        await budget.acquire(size);
+        const location = { source: 'imap' as const, mailboxId: this.#mailbox.id, folder: this.#folder, uidValidity, uid: message.uid };
+        commits.push(
+          this.#deps.pipeline.submit(message.source, location).then(
+            (result) => {
+              const health = this.#deps.health.folder(this.#mailbox.id, this.#folder);
+              this.#health({ backlog: Math.max(0, health.backlog - 1), registered: health.registered + (result.outcome === 'registered' ? 1 : 0) });
+            },
+            (err: unknown) => (failure ??= err),
+          ).finally(() => budget.release(size)),
+        );
+      }
+    }
+    await Promise.all(commits);
+    if (failure) throw failure;
+    if (!this.#stopping) this.#health({ lastSync: this.#deps.now().toISOString(), backlog: 0 });
+  }
+
+  /** Sleep in IDLE until the server reports new mail, the periodic resync is due, the connection closes, or stop. */
+  async #waitForChange(client: ImapFlow): Promise<void> {
+    if (this.#stopping || !client.usable) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.#deps.resyncIntervalMs);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wake = null;
+  }
+
+  #signalChange(): void {
+    this.#changed = true;
+    this.#wake?.();
+  }
+
+  async #sleep(ms: number): Promise<void> {
+    if (this.#stopping) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wake = null;
+  }
+
+  async #disconnect(client: ImapFlow): Promise<void> {
+    this.#health({ connected: false });
+    if (client.usable) {
+      try {
+        await client.logout();
+      } catch {
+        client.close();
+      }
+    } else {
+      client.close();
+    }
+    if (this.#client === client) this.#client = null;
+  }
+
+  #recordError(err: unknown, attempt: number): void {
+    const error = imapError(err, this.#where());
+    this.#health({ lastError: { code: error.code, message: error.message, at: this.#deps.now().toISOString() } });
+    this.#log.warn({ code: error.code, attempt }, error.message);
+  }
+
+  #where(): string {
+    const { imap } = this.#mailbox;
+    return `mailbox ${this.#mailbox.id} (${imap.user}@${imap.host}:${imap.port}) folder ${this.#folder}`;
+  }
+
+  #health(change: Parameters<HealthBoard['update']>[2]): void {
+    this.#deps.health.update(this.#mailbox.id, this.#folder, change);
+  }
+}
+
+/** Group UIDs into FETCH commands of at most `maxCount` messages and about `maxBytes` bytes. */
+export function chunkUids(uids: number[], sizes: Map<number, number>, maxCount: number, maxBytes: number): number[][] {
+  const chunks: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const uid of uids) {
+    const size = sizes.get(uid) ?? 0;
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(uid);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
