@@ -14,6 +14,8 @@ const size = z
   });
 
 const port = z.number({ error: 'expected a port number' }).int().min(1).max(65535);
+/** A port to listen on; 0 picks any free port (tests use it). */
+const listenPort = z.number({ error: 'expected a port number (0 picks a free one)' }).int().min(0).max(65535);
 const host = z.string({ error: 'expected a host name or IP address' }).min(1);
 
 const imapSchema = z
@@ -45,14 +47,14 @@ const mailboxSchema = z.strictObject({
 export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
   register: z.strictObject({ id: z.string().min(1).default('den') }).default({ id: 'den' }),
-  http: z.strictObject({ host: host.default('127.0.0.1'), port: port.default(8080) }).default({ host: '127.0.0.1', port: 8080 }),
+  http: z.strictObject({ host: host.default('127.0.0.1'), port: listenPort.default(8080) }).default({ host: '127.0.0.1', port: 8080 }),
   ingress: z
     .strictObject({
       smtp: z
         .strictObject({
           enabled: z.boolean().default(true),
           host: host.default('127.0.0.1'),
-          port: port.default(2525),
+          port: listenPort.default(2525),
           maxMessageSize: size.default(50_000_000),
         })
         .default({ enabled: true, host: '127.0.0.1', port: 2525, maxMessageSize: 50_000_000 }),

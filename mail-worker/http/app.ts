@@ -3,10 +3,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { describeError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { ADDIN_DIR } from '../paths.js';
 import type { RegisterQueries } from '../register/queries.js';
 import type { FolderHealth } from '../sources/health.js';
 import { readCookie, SESSION_COOKIE, tokenFromRequest, tokenMatches } from './auth.js';
@@ -30,8 +30,6 @@ interface Route {
   handler: Handler;
 }
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const ADDIN_DIR = path.join(PROJECT_ROOT, 'addin');
 
 export function routesFor(deps: AppDeps): Route[] {
   const css = readFileSync(path.join(ADDIN_DIR, 'console/console.css'), 'utf8');

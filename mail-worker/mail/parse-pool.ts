@@ -60,7 +60,7 @@ export class ParsePool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
+    const worker = new Worker(workerFile(), {
       resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb },
     });
     const slot: Slot = { worker, current: null, timer: null };
@@ -116,4 +116,11 @@ export class ParsePool {
 function failure(task: ParseTask, code: string, reason: string): ParseOutcome {
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
   return { ok: false, fingerprint: fingerprintOf(raw), code, reason };
+}
+
+/** The compiled worker; tests run this module from TypeScript source, and a worker thread needs the built file. */
+function workerFile(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/mail-worker/mail/parse-worker.js', import.meta.url)
+    : new URL('./parse-worker.js', import.meta.url);
 }
