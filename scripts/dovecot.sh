@@ -16,8 +16,8 @@ set -euo pipefail
 
 MAIL_USER=vanthu-mail USERS="vanphong lanhdao donvi1 donvi2 bench"
 die() { echo "dovecot.sh: $*" >&2; exit 1; }
-alive() { # a zombie (not yet reaped by a container's init) counts as gone
-  [[ -n "${1:-}" && "$(cat "/proc/$1/comm" 2>/dev/null)" == dovecot && ! "$(cat "/proc/$1/stat" 2>/dev/null)" =~ ^[0-9]+\ \([^\)]*\)\ Z ]]; }
+alive() { # a zombie (dovecot master not yet reaped by a container's init) counts as gone
+  [[ -n "${1:-}" && "$(cat "/proc/$1/comm" 2>/dev/null)" == dovecot && "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]]; }
 pid_of() { cat "$1/run$2/master.pid" 2>/dev/null || true; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

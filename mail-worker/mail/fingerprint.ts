@@ -40,13 +40,21 @@ export function headerFields(header: string): Array<[string, string]> {
 
 /** True when the input starts with at least one header field, i.e. it could be an RFC 5322 message. */
 export function looksLikeMessage(raw: Buffer): boolean {
-  const { header } = splitHeader(raw.subarray(0, 64 * 1024));
+  const { header } = splitHeader(withoutBom(raw).subarray(0, 64 * 1024));
   const first = header.split(/\r?\n/, 1)[0] ?? '';
-  return /^[!-9;-~]+:/.test(first) || /^From /.test(first);
+  // RFC 5322 obsolete syntax allows white space before the colon ("From  : ...").
+  return /^[!-9;-~]+[ \t]*:/.test(first) || /^From \S/.test(first);
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Some Windows tools save .eml files with a UTF-8 byte order mark; the message starts after it. */
+export function withoutBom(raw: Buffer): Buffer {
+  return raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
 }
 
 export function fingerprintOf(raw: Buffer): Fingerprint {
-  const { header, body } = splitHeader(raw);
+  const { header, body } = splitHeader(withoutBom(raw));
   const fields = headerFields(header);
   const hash = createHash('sha256');
   for (const name of IDENTITY_HEADERS) {

@@ -2,7 +2,7 @@
 import { BlobStore } from '../blobs/blob-store.js';
 import { describeError } from '../errors.js';
 import type { ParsedMessage } from '../domain/types.js';
-import { fingerprintOf, looksLikeMessage, type Fingerprint } from './fingerprint.js';
+import { fingerprintOf, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
 import { parseMessage } from './parse.js';
 
 export interface ParseTask {
@@ -28,7 +28,7 @@ export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
     return { ok: false, fingerprint, code: 'E_MESSAGE_NOT_MIME', reason: 'no header section at the start of the message' };
   }
   try {
-    const { message, attachmentContents } = await parseMessage(raw);
+    const { message, attachmentContents } = await parseMessage(withoutBom(raw));
     for (const { sha256, content } of attachmentContents) blobs.put(content, sha256);
     return { ok: true, fingerprint, parsed: message };
   } catch (err) {

@@ -62,6 +62,6 @@ export async function* readArchiveFile(file: string): AsyncGenerator<ArchiveItem
 }
 
 async function startsLikeMbox(file: string): Promise<boolean> {
-  for await (const head of createReadStream(file, { start: 0, end: 4 }) as AsyncIterable<Buffer>) return isMboxStart(head);
+  for await (const head of createReadStream(file, { start: 0, end: 255 }) as AsyncIterable<Buffer>) return isMboxStart(head);
   return false;
 }

@@ -3,9 +3,12 @@ import { createReadStream } from 'node:fs';
 
 const FROM_LINE = Buffer.from('From ');
 
-/** True when the file starts with an mbox "From " separator line. */
+/**
+ * True when the file starts with an mbox separator ("From sender date"), not a header written in the obsolete
+ * "From  : name" form.
+ */
 export function isMboxStart(head: Buffer): boolean {
-  return head.subarray(0, 5).equals(FROM_LINE);
+  return /^From [^\s:]+[ \t]/.test(head.toString('latin1'));
 }
 
 /** Yield each message of an mbox file; the "From " separator is dropped and ">From " lines unescaped. */
@@ -26,7 +29,7 @@ export async function* readMbox(file: string): AsyncGenerator<Buffer> {
     for (let nl = data.indexOf(0x0a, start); nl !== -1; nl = data.indexOf(0x0a, start)) {
       const line = data.subarray(start, nl + 1);
       start = nl + 1;
-      if (previousBlank && line.subarray(0, 5).equals(FROM_LINE)) {
+      if (previousBlank && isMboxStart(line)) {
         const message = finish();
         if (message) yield message;
         previousBlank = false;
