@@ -9,8 +9,9 @@
 # Pre-populating mail (Dovecot may be running; picked up on the next SELECT/NOOP/IDLE poll):
 #   write the RFC 822 message to DIR/mail/USER/Maildir/tmp/NAME, then mv it to .../Maildir/new/NAME
 #   (or to cur/NAME:2, / cur/NAME:2,S for \Seen). NAME unique, no ':' or '/', form "<epoch>.M<n>.vanthu":
-#   UIDs are assigned sorted by <epoch> then <n> numerically. Owner vanthu-mail:vanthu-mail, mode 0644
-#   (chown -R vanthu-mail: DIR/mail/USER afterwards). INTERNALDATE = file mtime (touch -d @EPOCH).
+#   files found by one sync get UIDs after existing ones, ordered by <epoch> then <n> numerically.
+#   Owner vanthu-mail:vanthu-mail, mode 0644 (chown -R vanthu-mail: DIR/mail/USER afterwards).
+#   INTERNALDATE = file mtime (touch -d @EPOCH).
 #   Other folders: Maildir/.Name/{cur,new,tmp} (IMAP name "Name", separator "/").
 set -euo pipefail
 

@@ -104,11 +104,15 @@ export class FolderWatcher {
   }
 
   async #syncUntilClosed(client: ImapFlow): Promise<void> {
+    let reselect = false;
     while (!this.#stopping && client.usable) {
       this.#changed = false;
+      // The periodic resync selects the folder again: a folder deleted and recreated under us only shows in a new
+      // SELECT (fresh UIDVALIDITY), and some servers never tell an idling client.
+      if (reselect) await client.mailboxOpen(this.#folder);
       await this.#catchUp(client);
       if (this.#changed) continue;
-      await this.#waitForChange(client);
+      reselect = (await this.#waitForChange(client)) === 'timer';
     }
   }
 
@@ -154,16 +158,17 @@ export class FolderWatcher {
   }
 
   /** Sleep in IDLE until the server reports new mail, the periodic resync is due, the connection closes, or stop. */
-  async #waitForChange(client: ImapFlow): Promise<void> {
-    if (this.#stopping || !client.usable) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.#deps.resyncIntervalMs);
+  async #waitForChange(client: ImapFlow): Promise<'timer' | 'event'> {
+    if (this.#stopping || !client.usable) return 'event';
+    const why = await new Promise<'timer' | 'event'>((resolve) => {
+      const timer = setTimeout(() => resolve('timer'), this.#deps.resyncIntervalMs);
       this.#wake = () => {
         clearTimeout(timer);
-        resolve();
+        resolve('event');
       };
     });
     this.#wake = null;
+    return why;
   }
 
   #signalChange(): void {
