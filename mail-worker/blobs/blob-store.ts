@@ -1,6 +1,7 @@
 // Content-addressed file store for raw messages and attachments: the SHA-256 is the name, so writes are idempotent.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, createReadStream } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -9,6 +10,9 @@ export function sha256Hex(data: Uint8Array): string {
 }
 
 export class BlobStore {
+  /** Folders known to exist, so each write does not ask the file system again. */
+  readonly #dirs = new Set<string>();
+
   constructor(readonly root: string) {}
 
   pathOf(sha256: string): string {
@@ -40,6 +44,27 @@ export class BlobStore {
     }
     renameSync(temp, target);
     return digest;
+  }
+
+  /** `put` on libuv's thread pool: the write and the flush to disk overlap with the caller's CPU work (parsing). */
+  async putAsync(data: Uint8Array, knownSha256: string): Promise<string> {
+    const target = this.pathOf(knownSha256);
+    if (existsSync(target)) return knownSha256;
+    const dir = path.dirname(target);
+    if (!this.#dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.#dirs.add(dir);
+    }
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const handle = await open(temp, 'w', 0o640);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    return knownSha256;
   }
 
   read(sha256: string): Buffer {

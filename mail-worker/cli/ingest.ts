@@ -32,7 +32,7 @@ export async function runIngest(config: Config, log: Logger, paths: string[]): P
         summary.messages++;
         await budget.acquire(item.raw.length);
         const job = core.pipeline
-          .submit(item.raw, { source: 'import', mailboxId: 'import', folder: null, uidValidity: null, uid: null })
+          .submit(item.raw, { source: 'import', mailboxId: 'import', folder: null, uidValidity: null, uid: null }, { mayBeKnown: true })
           .then((result) => {
             if (result.outcome === 'duplicate') summary.duplicate++;
             else if (result.status === 'failed') {

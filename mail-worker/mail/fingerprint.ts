@@ -53,18 +53,52 @@ export function withoutBom(raw: Buffer): Buffer {
   return raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
 }
 
+/**
+ * Fingerprint from the raw bytes alone: identity headers and the body with line ends normalised.
+ * Used when a message cannot be parsed; parsed messages use the cheaper `fingerprintOfParsed`.
+ */
 export function fingerprintOf(raw: Buffer): Fingerprint {
   const { header, body } = splitHeader(withoutBom(raw));
   const fields = headerFields(header);
+  const hash = identityHash(fields);
+  hash.update('raw\n');
+  hash.update(normaliseBody(body));
+  return { messageId: messageIdOf(fields), contentHash: hash.digest('hex') };
+}
+
+/**
+ * Fingerprint of a parsed message: identity headers, the decoded text and HTML, and the SHA-256 of every decoded
+ * attachment (already computed by the parser). Decoded content does not depend on line ends or transfer encoding,
+ * so a CRLF copy from IMAP and an LF copy from a file match without re-reading megabytes of base64.
+ */
+export function fingerprintOfParsed(raw: Buffer, parsed: { text: string; html: string; attachmentSha256: string[] }): Fingerprint {
+  const { header } = splitHeader(withoutBom(raw));
+  const fields = headerFields(header);
+  const hash = identityHash(fields);
+  hash.update('parsed\n');
+  hash.update(normaliseText(parsed.text));
+  hash.update('\n\u0000');
+  hash.update(normaliseText(parsed.html));
+  for (const sha of parsed.attachmentSha256) hash.update(`\n${sha}`);
+  return { messageId: messageIdOf(fields), contentHash: hash.digest('hex') };
+}
+
+function identityHash(fields: Array<[string, string]>) {
   const hash = createHash('sha256');
   for (const name of IDENTITY_HEADERS) {
     for (const [field, value] of fields) if (field === name) hash.update(`${name}:${value.replace(/\s+/g, ' ')}\n`);
   }
   hash.update('\n');
-  hash.update(normaliseBody(body));
+  return hash;
+}
+
+function messageIdOf(fields: Array<[string, string]>): string | null {
   const rawId = fields.find(([name]) => name === 'message-id')?.[1] ?? '';
-  const messageId = /<([^<>\s]+)>/.exec(rawId)?.[1] ?? (rawId.trim() || null);
-  return { messageId, contentHash: hash.digest('hex') };
+  return /<([^<>\s]+)>/.exec(rawId)?.[1] ?? (rawId.trim() || null);
+}
+
+function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trimEnd();
 }
 
 /** CRLF and LF copies of one message (IMAP stores CRLF, files often LF) hash the same; trailing blank lines too. */

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome, ParseTask } from './parse-task.js';
+import { sha256Hex } from '../blobs/blob-store.js';
 import { fingerprintOf } from './fingerprint.js';
 
 interface Pending {
@@ -13,7 +14,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  current: Pending | null;
+  /** Tasks sent to this worker, oldest first; it runs them in order. */
+  sent: Pending[];
   timer: NodeJS.Timeout | null;
 }
 
@@ -23,6 +25,12 @@ export interface ParsePoolOptions {
   /** Heap limit per worker, so a hostile message kills a worker, not the process. */
   maxHeapMb?: number;
 }
+
+/**
+ * Tasks sent ahead to each worker: with one, a worker sits idle for every round trip and every flush to disk; with
+ * several, it parses the next message while the previous one is being written.
+ */
+const DEPTH = 4;
 
 export class ParsePool {
   readonly #slots: Slot[] = [];
@@ -55,7 +63,8 @@ export class ParsePool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const pending of this.#queue.splice(0)) pending.reject(new Error('parse pool is closed'));
+    const abandoned = [...this.#queue.splice(0), ...this.#slots.flatMap((slot) => slot.sent.splice(0))];
+    for (const pending of abandoned) pending.reject(new Error('parse pool is closed'));
     await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -63,59 +72,69 @@ export class ParsePool {
     const worker = new Worker(workerFile(), {
       resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb },
     });
-    const slot: Slot = { worker, current: null, timer: null };
+    const slot: Slot = { worker, sent: [], timer: null };
     worker.on('message', (message: { id: number; outcome?: ParseOutcome; error?: string }) => {
-      const pending = slot.current;
-      if (!pending || pending.id !== message.id) return;
-      this.#finish(slot);
-      if (message.outcome) pending.resolve(message.outcome);
-      else pending.resolve(failure(pending.task, 'E_MESSAGE_PARSE', message.error ?? 'unknown parser error'));
+      const head = slot.sent[0];
+      if (!head || head.id !== message.id) return;
+      slot.sent.shift();
+      this.#armTimer(slot);
+      if (message.outcome) head.resolve(message.outcome);
+      else head.resolve(failure(head.task, 'E_MESSAGE_PARSE', message.error ?? 'unknown parser error'));
       this.#pump();
     });
     worker.on('error', (err) => this.#replace(slot, 'E_MESSAGE_PARSE', `parser worker failed: ${err.message}`));
     worker.on('exit', () => {
-      if (!this.#closed && slot.current) this.#replace(slot, 'E_MESSAGE_PARSE', 'parser worker exited');
+      if (!this.#closed && slot.sent.length > 0) this.#replace(slot, 'E_MESSAGE_PARSE', 'parser worker exited');
     });
     worker.unref();
     return slot;
   }
 
   #pump(): void {
-    for (const slot of this.#slots) {
-      if (slot.current || this.#queue.length === 0) continue;
-      const pending = this.#queue.shift()!;
-      slot.current = pending;
-      slot.timer = setTimeout(
-        () => this.#replace(slot, 'E_PARSE_TIMEOUT', `no result after ${this.#options.timeoutMs} ms`),
-        this.#options.timeoutMs,
-      );
-      slot.worker.postMessage({ id: pending.id, task: pending.task });
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.#slots) {
+        if (slot.sent.length >= depth || this.#queue.length === 0) continue;
+        const pending = this.#queue.shift()!;
+        slot.sent.push(pending);
+        if (slot.sent.length === 1) this.#armTimer(slot);
+        // Send an exact copy and transfer it: cloning a Buffer would copy the whole pooled ArrayBuffer behind it,
+        // which for imapflow's message sources can be far larger than the message.
+        const raw = new Uint8Array(pending.task.raw.byteLength);
+        raw.set(pending.task.raw);
+        slot.worker.postMessage({ id: pending.id, task: { ...pending.task, raw } }, [raw.buffer]);
+      }
     }
   }
 
-  #finish(slot: Slot): void {
+  /** The time limit runs for the task at the head of a worker's line, from when it becomes the head. */
+  #armTimer(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.current = null;
+    if (slot.sent.length === 0) return;
+    slot.timer = setTimeout(
+      () => this.#replace(slot, 'E_PARSE_TIMEOUT', `no result after ${this.#options.timeoutMs} ms`),
+      this.#options.timeoutMs,
+    );
   }
 
-  /** The worker hung or died: fail its task, start a fresh worker in its place. */
+  /** The worker hung or died: fail the task it was on, give the others back to the queue, start a fresh worker. */
   #replace(slot: Slot, code: string, reason: string): void {
-    const pending = slot.current;
-    this.#finish(slot);
     const index = this.#slots.indexOf(slot);
     if (index < 0) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    const [culprit, ...innocent] = slot.sent.splice(0);
     void slot.worker.terminate();
     if (this.#closed) return;
     this.#slots[index] = this.#spawn();
-    if (pending) pending.resolve(failure(pending.task, code, reason));
+    this.#queue.unshift(...innocent);
+    if (culprit) culprit.resolve(failure(culprit.task, code, reason));
     this.#pump();
   }
 }
 
 function failure(task: ParseTask, code: string, reason: string): ParseOutcome {
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
-  return { ok: false, fingerprint: fingerprintOf(raw), code, reason };
+  return { ok: false, rawSha256: task.rawSha256 ?? sha256Hex(raw), fingerprint: fingerprintOf(raw), code, reason };
 }
 
 /** The compiled worker; tests run this module from TypeScript source, and a worker thread needs the built file. */

@@ -1,37 +1,62 @@
 // One message's work off the main thread: keep the raw bytes, fingerprint, parse, keep the attachments.
-import { BlobStore } from '../blobs/blob-store.js';
+import { BlobStore, sha256Hex } from '../blobs/blob-store.js';
 import { describeError } from '../errors.js';
 import type { ParsedMessage } from '../domain/types.js';
-import { fingerprintOf, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
+import { fingerprintOf, fingerprintOfParsed, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
 import { parseMessage } from './parse.js';
 
 export interface ParseTask {
   raw: Uint8Array;
-  rawSha256: string;
+  /** Known when the caller already hashed the bytes; otherwise the worker does, off the main thread. */
+  rawSha256?: string;
   blobRoot: string;
   maxParseSize: number;
 }
 
 export type ParseOutcome =
-  | { ok: true; fingerprint: Fingerprint; parsed: ParsedMessage }
-  | { ok: false; fingerprint: Fingerprint; code: string; reason: string };
+  | { ok: true; rawSha256: string; fingerprint: Fingerprint; parsed: ParsedMessage }
+  | { ok: false; rawSha256: string; fingerprint: Fingerprint; code: string; reason: string };
 
 export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
-  const blobs = new BlobStore(task.blobRoot);
-  blobs.put(raw, task.rawSha256);
-  const fingerprint = fingerprintOf(raw);
+  const rawSha256 = task.rawSha256 ?? sha256Hex(raw);
+  const stored = blobStore(task.blobRoot).putAsync(raw, rawSha256);
+  try {
+    return { rawSha256, ...(await parseStored(raw, task)) };
+  } finally {
+    // The outcome is only reported once the raw bytes are safely on disk.
+    await stored;
+  }
+}
+
+let cachedStore: BlobStore | null = null;
+function blobStore(root: string): BlobStore {
+  if (cachedStore?.root !== root) cachedStore = new BlobStore(root);
+  return cachedStore;
+}
+
+type Parsed = DistributiveOmit<ParseOutcome, 'rawSha256'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+async function parseStored(raw: Buffer, task: ParseTask): Promise<Parsed> {
   if (raw.length > task.maxParseSize) {
-    return { ok: false, fingerprint, code: 'E_MESSAGE_TOO_LARGE', reason: `${raw.length} bytes, limit ${task.maxParseSize}` };
+    return { ok: false, fingerprint: fingerprintOf(raw), code: 'E_MESSAGE_TOO_LARGE', reason: `${raw.length} bytes, limit ${task.maxParseSize}` };
   }
   if (!looksLikeMessage(raw)) {
-    return { ok: false, fingerprint, code: 'E_MESSAGE_NOT_MIME', reason: 'no header section at the start of the message' };
+    return { ok: false, fingerprint: fingerprintOf(raw), code: 'E_MESSAGE_NOT_MIME', reason: 'no header section at the start of the message' };
   }
+  let parsed: Awaited<ReturnType<typeof parseMessage>>;
   try {
-    const { message, attachmentContents } = await parseMessage(withoutBom(raw));
-    for (const { sha256, content } of attachmentContents) blobs.put(content, sha256);
-    return { ok: true, fingerprint, parsed: message };
+    parsed = await parseMessage(withoutBom(raw));
   } catch (err) {
-    return { ok: false, fingerprint, code: 'E_MESSAGE_PARSE', reason: describeError(err).message };
+    return { ok: false, fingerprint: fingerprintOf(raw), code: 'E_MESSAGE_PARSE', reason: describeError(err).message };
   }
+  // Attachment bytes are not stored a second time: the raw message holds them, and the recorded SHA-256 of each
+  // decoded attachment identifies it when a later step (signatures, text) reads it back from the raw message.
+  const fingerprint = fingerprintOfParsed(raw, {
+    text: parsed.message.text,
+    html: parsed.html,
+    attachmentSha256: parsed.message.attachments.map((a) => a.sha256),
+  });
+  return { ok: true, fingerprint, parsed: parsed.message };
 }

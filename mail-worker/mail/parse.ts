@@ -8,7 +8,8 @@ export const MAX_BODY_TEXT = 1_000_000;
 
 export interface ParsedWithContent {
   message: ParsedMessage;
-  attachmentContents: Array<{ sha256: string; content: Buffer }>;
+  /** The full HTML body (not kept in ParsedMessage), for the fingerprint. */
+  html: string;
 }
 
 export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
@@ -24,7 +25,6 @@ export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
 
 function toParsedMessage(mail: ParsedMail): ParsedWithContent {
   const attachments: AttachmentInfo[] = [];
-  const attachmentContents: ParsedWithContent['attachmentContents'] = [];
   for (const part of mail.attachments) {
     attachments.push({
       filename: part.filename ? nfc(part.filename) : null,
@@ -32,7 +32,6 @@ function toParsedMessage(mail: ParsedMail): ParsedWithContent {
       size: part.size,
       sha256: part.checksum,
     });
-    attachmentContents.push({ sha256: part.checksum, content: part.content });
   }
   const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
   return {
@@ -49,7 +48,7 @@ function toParsedMessage(mail: ParsedMail): ParsedWithContent {
       hasHtml: typeof mail.html === 'string',
       attachments,
     },
-    attachmentContents,
+    html: typeof mail.html === 'string' ? mail.html : '',
   };
 }
 

@@ -23,6 +23,11 @@ export interface IngestResult extends CommitResult {
   statusReason: string | null;
 }
 
+export interface SubmitOptions {
+  /** The message may be registered already (a re-read): hash it first and skip parsing if it is. */
+  mayBeKnown?: boolean;
+}
+
 interface Slot {
   input: CommitInput | null;
   error: unknown;
@@ -51,29 +56,33 @@ export class IngestPipeline {
    * Register one message. Resolves once it is committed (registered, or recognised as a duplicate);
    * rejects only if the register itself failed, in which case nothing of it was written.
    */
-  submit(raw: Buffer, location: MessageLocation): Promise<IngestResult> {
+  submit(raw: Buffer, location: MessageLocation, options: SubmitOptions = {}): Promise<IngestResult> {
     this.#inFlight++;
     return new Promise<IngestResult>((resolve, reject) => {
       const slot: Slot = { input: null, error: null, resolve, reject };
       this.#queue.push(slot);
-      this.#prepare(raw, location).then(
+      this.#prepare(raw, location, options.mayBeKnown ?? false).then(
         (input) => (slot.input = input),
         (err: unknown) => (slot.error = err ?? new Error('prepare failed')),
       ).finally(() => this.#drain());
     }).finally(() => this.#inFlight--);
   }
 
-  async #prepare(raw: Buffer, location: MessageLocation): Promise<CommitInput> {
-    const rawSha256 = sha256Hex(raw);
-    const base = { rawSha256, size: raw.length, location };
-    if (this.#deps.isKnownRaw(rawSha256)) {
-      return { ...base, dedupeKey: '', messageId: null, parsed: null, registration: failedRegistration('', '') };
+  async #prepare(raw: Buffer, location: MessageLocation, mayBeKnown: boolean): Promise<CommitInput> {
+    let rawSha256: string | undefined;
+    if (mayBeKnown) {
+      // A re-read (new UIDVALIDITY, a second import): most messages are already registered, so skip their parsing.
+      rawSha256 = sha256Hex(raw);
+      if (this.#deps.isKnownRaw(rawSha256)) {
+        const registration = failedRegistration('', '');
+        return { rawSha256, size: raw.length, location, dedupeKey: '', messageId: null, parsed: null, registration };
+      }
     }
     const outcome = await this.#deps.pool.run({
-      raw, rawSha256, blobRoot: this.#deps.blobs.root, maxParseSize: this.#deps.maxParseSize,
+      raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, maxParseSize: this.#deps.maxParseSize,
     });
-    if (!outcome.ok && !this.#deps.blobs.has(rawSha256)) this.#deps.blobs.put(raw, rawSha256);
-    return { ...base, ...commitFields(outcome) };
+    if (!outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) this.#deps.blobs.put(raw, outcome.rawSha256);
+    return { rawSha256: outcome.rawSha256, size: raw.length, location, ...commitFields(outcome) };
   }
 
   #drain(): void {

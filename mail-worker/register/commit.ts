@@ -66,9 +66,23 @@ export class RegisterWriter {
     };
   }
 
-  /** Commit several messages in one transaction (a group commit); each is registered exactly once. */
+  /**
+   * Commit several messages in one transaction (a group commit); each is registered exactly once.
+   *
+   * Durability follows what the source can do after a power loss. A message received by SMTP was acknowledged
+   * with 250 and cannot be asked for again, so its commit is flushed to disk (synchronous = FULL). An IMAP message
+   * stays on the server: if a power loss rolls back its commit, the checkpoint rolls back with it and the message is
+   * fetched and registered again, still once (WAL with synchronous = NORMAL never corrupts, it only loses the
+   * newest commits). Raw bytes are always flushed before the commit that refers to them.
+   */
   commitAll(inputs: readonly CommitInput[], now: Date): CommitResult[] {
-    return this.#db.transaction(() => inputs.map((input) => this.#commitOne(input, now))).immediate();
+    const mustFlush = inputs.some((input) => input.location.source === 'smtp');
+    if (mustFlush) this.#db.pragma('synchronous = FULL');
+    try {
+      return this.#db.transaction(() => inputs.map((input) => this.#commitOne(input, now))).immediate();
+    } finally {
+      if (mustFlush) this.#db.pragma('synchronous = NORMAL');
+    }
   }
 
   /** A raw message already stored: record where this copy was seen and move the checkpoint; no parse needed. */

@@ -142,7 +142,7 @@ export class FolderWatcher {
         await budget.acquire(size);
         const location = { source: 'imap' as const, mailboxId: this.#mailbox.id, folder: this.#folder, uidValidity, uid: message.uid };
         commits.push(
-          this.#deps.pipeline.submit(message.source, location).then(
+          this.#deps.pipeline.submit(message.source, location, { mayBeKnown: plan.uidValidityChanged }).then(
             (result) => {
               const health = this.#deps.health.folder(this.#mailbox.id, this.#folder);
               this.#health({ backlog: Math.max(0, health.backlog - 1), registered: health.registered + (result.outcome === 'registered' ? 1 : 0) });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig, type Config } from '../../mail-worker/config/load.js';
-import { DOVECOT_PASSWORD } from './dovecot.js';
+import { DOVECOT_PASSWORD } from '../../scripts/dovecot-instance.js';
 
 export const WORKER_ENV = { DOVECOT_TEST_PASSWORD: DOVECOT_PASSWORD, WRONG_PASSWORD: 'not-the-password' };
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnVanthu } from '../helpers/cli.js';
-import { Dovecot } from '../helpers/dovecot.js';
-import { buildMessage } from '../helpers/messages.js';
+import { Dovecot } from '../../scripts/dovecot-instance.js';
+import { buildMessage } from '../../scripts/sample-mail.js';
 import { tempDir } from '../helpers/tmp.js';
 import { WORKER_ENV, writeWorkerConfig } from '../helpers/worker-config.js';
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../mail-worker/log.js';
 import { Service } from '../../mail-worker/service.js';
-import { Dovecot } from '../helpers/dovecot.js';
-import { buildMessage } from '../helpers/messages.js';
+import { Dovecot } from '../../scripts/dovecot-instance.js';
+import { buildMessage } from '../../scripts/sample-mail.js';
 import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 import { workerConfig } from '../helpers/worker-config.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { runVanthu, spawnVanthu } from '../helpers/cli.js';
-import { freePort } from '../helpers/dovecot.js';
+import { freePort } from '../../scripts/dovecot-instance.js';
 import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 

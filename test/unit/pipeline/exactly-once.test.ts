@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildMessage } from '../../helpers/messages.js';
+import { buildMessage } from '../../../scripts/sample-mail.js';
 import { IMPORT, imapAt, testCore } from '../../helpers/core.js';
 
 describe('pipeline and register: exactly once', () => {
@@ -18,7 +19,7 @@ describe('pipeline and register: exactly once', () => {
     expect(core.blobs.has(entry.messages[0]!.rawSha256)).toBe(true);
     const attachment = core.db.prepare('SELECT sha256, size FROM attachments').get() as { sha256: string; size: number };
     expect(attachment.size).toBe(3_000_000);
-    expect(core.blobs.read(attachment.sha256).equals(Buffer.alloc(3_000_000, 7))).toBe(true);
+    expect(attachment.sha256).toBe(createHash('sha256').update(Buffer.alloc(3_000_000, 7)).digest('hex'));
   });
 
   it('registers the same bytes once, however often they arrive', async () => {

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMessage } from '../../helpers/messages.js';
+import { buildMessage } from '../../../scripts/sample-mail.js';
 import { startService, type RunningService } from '../../helpers/service.js';
 
 let svc: RunningService;

@@ -1,4 +1,4 @@
-// Builds RFC 5322 messages for tests, in the style of Vietnamese agency mail.
+// Builds RFC 5322 messages in the style of Vietnamese agency mail, for tests, samples and the benchmark.
 
 export interface MessageSpec {
   from?: string;

@@ -1,10 +1,10 @@
-// A private Dovecot for integration tests and the benchmark, started and stopped by scripts/dovecot.sh.
+// A private Dovecot for integration tests and the benchmark, driven through scripts/dovecot.sh.
 import { execFileSync } from 'node:child_process';
 import { chownSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { PROJECT_ROOT } from '../../mail-worker/paths.js';
+import { PROJECT_ROOT } from '../mail-worker/paths.js';
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts/dovecot.sh');
 export const DOVECOT_PASSWORD = 'secret';

@@ -1,0 +1,147 @@
+// `npm run bench`: vanthu's IMAP ingest rate against the ceiling (FETCH + simpleParser) measured in the same run.
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../mail-worker/paths.js';
+import { DOVECOT_PASSWORD, Dovecot } from '../scripts/dovecot-instance.js';
+import { fetchAll, type RateResult } from './ceiling.js';
+import { deliverBenchMail } from './mailbox.js';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const countArg = args.indexOf('--messages');
+const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 5000;
+const profileArg = args.indexOf('--profile');
+/** `--profile DIR` writes CPU profiles of vanthu's threads (main and parse workers) into DIR. */
+const PROFILE_DIR = profileArg >= 0 ? path.resolve(args[profileArg + 1]!) : null;
+const say = (line: string) => { if (!json) process.stderr.write(`${line}\n`); };
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
+  chmodSync(work, 0o755); // Dovecot's mail processes run as an unprivileged user and must traverse it
+  const dovecot = await Dovecot.start(path.join(work, 'dovecot'));
+  try {
+    say(`Generating ${COUNT} messages in a private Dovecot on 127.0.0.1:${dovecot.port} ...`);
+    const mix = deliverBenchMail(dovecot, 'bench', COUNT);
+    say(`  ${mix.textOnly} text only, ${mix.medium} with 50–300 KB, ${mix.large} with 1–3 MB; ${(mix.bytes / 1e6).toFixed(0)} MB`);
+
+    say('Warm-up: one FETCH of everything (Dovecot indexes, page cache) ...');
+    await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, false);
+    say('Ceiling: imapflow FETCH + simpleParser (defaults), single thread ...');
+    const ceiling = await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, true);
+    say('vanthu: `vanthu serve` registering the same mailbox ...');
+    const vanthu = await runVanthu(work, dovecot.port, COUNT);
+
+    const rate = (r: RateResult) => ({ msgs: r.messages / r.seconds, mb: r.bytes / 1e6 / r.seconds });
+    const c = rate(ceiling);
+    const v = rate(vanthu);
+    const result = {
+      messages: COUNT,
+      total_mb: Number((mix.bytes / 1e6).toFixed(1)),
+      mix: { text_only: mix.textOnly, attach_50_300kb: mix.medium, attach_1_3mb: mix.large },
+      ceiling_msgs_per_s: round(c.msgs),
+      ceiling_mb_per_s: round(c.mb),
+      ceiling_seconds: round(ceiling.seconds),
+      vanthu_msgs_per_s: round(v.msgs),
+      vanthu_mb_per_s: round(v.mb),
+      vanthu_seconds: round(vanthu.seconds),
+      ratio: round(v.msgs / c.msgs, 3),
+      target_ratio: 1.0,
+      peak_rss_mb: round(vanthu.peakRssMb),
+      cpus: os.availableParallelism(),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      process.stdout.write([
+        '',
+        `IMAP ingest, ${COUNT} messages, ${result.total_mb} MB (${mix.textOnly} text / ${mix.medium} 50–300 KB / ${mix.large} 1–3 MB)`,
+        `  ceiling  (FETCH + simpleParser, 1 thread)  ${pad(result.ceiling_msgs_per_s)} msgs/s  ${pad(result.ceiling_mb_per_s)} MB/s  ${result.ceiling_seconds} s`,
+        `  vanthu   (register, exactly once)          ${pad(result.vanthu_msgs_per_s)} msgs/s  ${pad(result.vanthu_mb_per_s)} MB/s  ${result.vanthu_seconds} s`,
+        `  ratio vanthu / ceiling: ${result.ratio}  (target ≥ ${result.target_ratio})`,
+        `  peak RSS of vanthu: ${result.peak_rss_mb} MB`,
+        '',
+      ].join('\n'));
+    }
+  } finally {
+    dovecot.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs the real product (`vanthu serve`) on the mailbox and times it from "running" to the last entry committed. */
+async function runVanthu(work: string, port: number, count: number): Promise<RateResult & { peakRssMb: number }> {
+  const dir = path.join(work, 'vanthu');
+  const config = path.join(work, 'vanthu.yaml');
+  writeFileSync(config, stringify({
+    dataDir: dir, http: { host: '127.0.0.1', port: 0 }, ingress: { smtp: { enabled: false } }, log: { level: 'warn' },
+    mailboxes: [{ id: 'bench', address: 'bench@example.gov.vn', imap: { host: '127.0.0.1', port, secure: false, user: 'bench', passwordEnv: 'BENCH_PASSWORD' } }],
+  }));
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'bin/vanthu.js'), 'serve', '--config', config], {
+    env: { ...process.env, BENCH_PASSWORD: DOVECOT_PASSWORD, VANTHU_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  let startedAt = 0;
+  child.stderr!.on('data', (d: Buffer) => {
+    log += d.toString();
+    if (!startedAt && log.includes('vanthu is running')) startedAt = Date.now();
+  });
+  const dbFile = path.join(dir, 'register.db');
+  const deadline = Date.now() + 30 * 60_000;
+  let peakRssKb = 0;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`vanthu exited early:\n${log.slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error('vanthu did not finish within 30 minutes');
+      peakRssKb = Math.max(peakRssKb, vmHwmKb(child.pid!));
+      const done = startedAt ? entries(dbFile) : null;
+      if (done && done.count >= count) {
+        const bytes = done.bytes;
+        return { messages: done.count, bytes, seconds: (done.lastAt - startedAt) / 1000, peakRssMb: peakRssKb / 1024 };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+function entries(dbFile: string): { count: number; bytes: number; lastAt: number } | null {
+  try {
+    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT count(*) AS count, coalesce(sum(size), 0) AS bytes, max(received_at) AS last FROM messages').get() as {
+        count: number; bytes: number; last: string | null;
+      };
+      return { count: row.count, bytes: row.bytes, lastAt: row.last ? Date.parse(row.last) : 0 };
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Peak resident set size of a process (VmHWM, kB), worker threads included. */
+function vmHwmKb(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const pad = (n: number) => String(n).padStart(8);
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
