@@ -19,7 +19,7 @@ export function formatRegisterTable(items: RegisterEntryView[]): string {
   const rows = items.map((item) => [
     `${item.incomingNumber}/${item.registerYear}`,
     vietnamDateOf(new Date(item.arrivalDate)),
-    clip(item.issuer ?? (item.from.address || item.from.name || ''), 30),
+    clip(item.issuer ?? (item.from.name || item.from.address || ''), 30),
     clip(item.documentSubject ?? item.subject, 60),
     item.status,
   ]);
