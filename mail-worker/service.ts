@@ -42,6 +42,13 @@ export class Core {
     });
   }
 
+  /** A message's original bytes, wherever they are kept. */
+  readRaw(messageRow: number): Buffer | null {
+    const raw = this.queries.rawOf(messageRow);
+    if (!raw) return null;
+    return raw.inline ?? this.blobs.read(raw.sha256);
+  }
+
   async close(): Promise<void> {
     await this.pool.close();
     this.db.close();

@@ -90,7 +90,8 @@ export function routesFor(deps: AppDeps): Route[] {
         res.type('message/rfc822');
         res.setHeader('Content-Disposition', `attachment; filename="message-${idParam(req)}.eml"`);
         res.setHeader('Content-Length', String(raw.size));
-        deps.blobs.stream(raw.sha256).pipe(res);
+        if (raw.inline) res.end(raw.inline);
+        else deps.blobs.stream(raw.sha256).pipe(res);
       },
     },
     {

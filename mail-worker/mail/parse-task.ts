@@ -10,6 +10,8 @@ export interface ParseTask {
   /** Known when the caller already hashed the bytes; otherwise the worker does, off the main thread. */
   rawSha256?: string;
   blobRoot: string;
+  /** False when the raw bytes are kept inline in the register instead of the blob store. */
+  storeRaw: boolean;
   maxParseSize: number;
 }
 
@@ -20,7 +22,7 @@ export type ParseOutcome =
 export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
   const rawSha256 = task.rawSha256 ?? sha256Hex(raw);
-  const stored = blobStore(task.blobRoot).putAsync(raw, rawSha256);
+  const stored = task.storeRaw ? blobStore(task.blobRoot).putAsync(raw, rawSha256) : Promise.resolve(rawSha256);
   try {
     return { rawSha256, ...(await parseStored(raw, task)) };
   } finally {

@@ -1,10 +1,19 @@
-// The mailparser adapter: raw bytes in, our ParsedMessage out; skips the work nobody reads (text-to-HTML, links, inlined images).
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+// The mailparser adapter: raw bytes in, our ParsedMessage out. It skips the work nobody reads: no text-to-HTML, no
+// links, no inlined images, and attachment bytes are only hashed on their way through, never collected.
+import { MailParser, type AddressObject } from 'mailparser';
+import type { Readable } from 'node:stream';
 import { nfc } from '../domain/text.js';
 import type { AddressInfo, AttachmentInfo, ParsedMessage } from '../domain/types.js';
 
 /** Body text kept for search and classification; longer bodies are cut (the raw message keeps everything). */
 export const MAX_BODY_TEXT = 1_000_000;
+
+const OPTIONS = {
+  skipTextToHtml: true,
+  skipImageLinks: true,
+  skipTextLinks: true,
+  checksumAlgo: 'sha256',
+};
 
 export interface ParsedWithContent {
   message: ParsedMessage;
@@ -12,43 +21,66 @@ export interface ParsedWithContent {
   html: string;
 }
 
-export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
-  const mail = await simpleParser(raw, {
-    skipTextToHtml: true,
-    skipImageLinks: true,
-    skipTextLinks: true,
-    keepCidLinks: true,
-    checksumAlgo: 'sha256',
-  } as Parameters<typeof simpleParser>[1]);
-  return toParsedMessage(mail);
+interface AttachmentPart {
+  content: Readable;
+  contentType: string;
+  filename?: string;
+  checksum?: string;
+  size?: number;
+  release: (() => void) | null;
 }
 
-function toParsedMessage(mail: ParsedMail): ParsedWithContent {
-  const attachments: AttachmentInfo[] = [];
-  for (const part of mail.attachments) {
-    attachments.push({
-      filename: part.filename ? nfc(part.filename) : null,
-      contentType: part.contentType,
-      size: part.size,
-      sha256: part.checksum,
-    });
-  }
-  const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
+export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
+  const parser = new MailParser(OPTIONS as ConstructorParameters<typeof MailParser>[0]);
+  let headers = new Map<string, unknown>();
+  let text = '';
+  let html = '';
+  const parts: AttachmentPart[] = [];
+  const partsDone: Array<Promise<unknown>> = [];
+  parser.on('headers', (h: Map<string, unknown>) => (headers = h));
+  parser.on('data', (data: { type: string; text?: string; html?: string | false } & AttachmentPart) => {
+    if (data.type === 'text') {
+      text = data.text ?? '';
+      html = typeof data.html === 'string' ? data.html : '';
+      return;
+    }
+    if (data.type !== 'attachment') return;
+    parts.push(data);
+    // The hash and size are set when the content stream ends; the bytes themselves are dropped.
+    partsDone.push(new Promise((resolve, reject) => data.content.once('end', resolve).once('error', reject)));
+    data.content.resume();
+    data.release?.();
+  });
+  await new Promise<void>((resolve, reject) => {
+    parser.once('end', resolve);
+    parser.once('error', reject);
+    parser.end(raw);
+  });
+  await Promise.all(partsDone);
+  return { message: toParsedMessage(headers, text, html, parts), html };
+}
+
+function toParsedMessage(headers: Map<string, unknown>, text: string, html: string, parts: AttachmentPart[]): ParsedMessage {
+  const attachments: AttachmentInfo[] = parts.map((part) => ({
+    filename: part.filename ? nfc(part.filename) : null,
+    contentType: part.contentType,
+    size: part.size ?? 0,
+    sha256: part.checksum ?? '',
+  }));
+  const references = headers.get('references') as string | string[] | undefined;
+  const date = headers.get('date');
   return {
-    message: {
-      messageId: stripBrackets(mail.messageId),
-      inReplyTo: stripBrackets(mail.inReplyTo),
-      references: references.map((r) => stripBrackets(r) ?? r),
-      date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
-      from: addresses(mail.from),
-      to: addresses(mail.to),
-      cc: addresses(mail.cc),
-      subject: nfc(mail.subject ?? ''),
-      text: nfc((mail.text ?? '').slice(0, MAX_BODY_TEXT)),
-      hasHtml: typeof mail.html === 'string',
-      attachments,
-    },
-    html: typeof mail.html === 'string' ? mail.html : '',
+    messageId: stripBrackets(headers.get('message-id') as string | undefined),
+    inReplyTo: stripBrackets(headers.get('in-reply-to') as string | undefined),
+    references: (references === undefined ? [] : ([] as string[]).concat(references)).map((r) => stripBrackets(r) ?? r),
+    date: date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : null,
+    from: addresses(headers.get('from') as AddressObject | undefined),
+    to: addresses(headers.get('to') as AddressObject | AddressObject[] | undefined),
+    cc: addresses(headers.get('cc') as AddressObject | AddressObject[] | undefined),
+    subject: nfc(String(headers.get('subject') ?? '')),
+    text: nfc(text.slice(0, MAX_BODY_TEXT)),
+    hasHtml: html !== '',
+    attachments,
   };
 }
 
@@ -59,7 +91,6 @@ function stripBrackets(id: string | undefined): string | null {
 
 function addresses(field: AddressObject | AddressObject[] | undefined): AddressInfo[] {
   if (!field) return [];
-  const list = Array.isArray(field) ? field : [field];
   const out: AddressInfo[] = [];
   const walk = (entries: AddressObject['value']): void => {
     for (const entry of entries) {
@@ -67,6 +98,6 @@ function addresses(field: AddressObject | AddressObject[] | undefined): AddressI
       else out.push({ name: nfc(entry.name ?? ''), address: (entry.address ?? '').toLowerCase() });
     }
   };
-  for (const item of list) walk(item.value);
+  for (const item of ([] as AddressObject[]).concat(field)) walk(item.value);
   return out;
 }

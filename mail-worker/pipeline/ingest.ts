@@ -38,6 +38,9 @@ interface Slot {
 /** Largest number of messages committed in one transaction. */
 const GROUP_COMMIT_MAX = 256;
 
+/** Raw messages up to this size are kept inside the register's transaction rather than as files. */
+export const INLINE_RAW_MAX = 256 * 1024;
+
 export class IngestPipeline {
   readonly #deps: PipelineDeps;
   /** Messages in submission order; a message commits only after every earlier one, so checkpoints never skip. */
@@ -75,14 +78,19 @@ export class IngestPipeline {
       rawSha256 = sha256Hex(raw);
       if (this.#deps.isKnownRaw(rawSha256)) {
         const registration = failedRegistration('', '');
-        return { rawSha256, size: raw.length, location, dedupeKey: '', messageId: null, parsed: null, registration };
+        const known = { rawSha256, size: raw.length, rawInline: null, location };
+        return { ...known, dedupeKey: '', messageId: null, parsed: null, registration };
       }
     }
+    const inline = raw.length <= INLINE_RAW_MAX;
     const outcome = await this.#deps.pool.run({
-      raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, maxParseSize: this.#deps.maxParseSize,
+      raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, storeRaw: !inline,
+      maxParseSize: this.#deps.maxParseSize,
     });
-    if (!outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) this.#deps.blobs.put(raw, outcome.rawSha256);
-    return { rawSha256: outcome.rawSha256, size: raw.length, location, ...commitFields(outcome) };
+    // A worker that timed out or died may not have written the file: write it here, before the commit.
+    if (!inline && !outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) this.#deps.blobs.put(raw, outcome.rawSha256);
+    const rawInline = inline ? raw : null;
+    return { rawSha256: outcome.rawSha256, size: raw.length, rawInline, location, ...commitFields(outcome) };
   }
 
   #drain(): void {

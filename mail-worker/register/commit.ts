@@ -7,6 +7,8 @@ import type { Db } from './db.js';
 export interface CommitInput {
   rawSha256: string;
   size: number;
+  /** The raw bytes, when they are kept in the register rather than in the blob store. */
+  rawInline: Buffer | null;
   location: MessageLocation;
   /** Message-ID + content hash: the same message seen twice has the same key. */
   dedupeKey: string;
@@ -50,7 +52,7 @@ export class RegisterWriter {
           @sentDate, @subject, @category, @status, @statusReason, @typeName, @typeCode, @codeNumber, @codeNotation,
           @issuer, @place, @issuedDate, @documentSubject, @signerCompetence, @signerPosition, @signerFullName,
           @documentRecipients, @urgency, @confidentiality, @dueDate, @bodyText, @arrivalDate)`),
-      insertMessage: db.prepare('INSERT INTO messages (entry_id, raw_sha256, size, received_at) VALUES (?, ?, ?, ?)'),
+      insertMessage: db.prepare('INSERT INTO messages (entry_id, raw_sha256, size, received_at, raw_inline) VALUES (?, ?, ?, ?, ?)'),
       insertAttachment: db.prepare(
         'INSERT INTO attachments (message_row, filename, content_type, size, sha256) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -122,7 +124,7 @@ export class RegisterWriter {
   }
 
   #insertMessage(entryId: number, input: CommitInput, iso: string): number {
-    const row = Number(this.#stmts.insertMessage.run(entryId, input.rawSha256, input.size, iso).lastInsertRowid);
+    const row = Number(this.#stmts.insertMessage.run(entryId, input.rawSha256, input.size, iso, input.rawInline).lastInsertRowid);
     for (const a of input.parsed?.attachments ?? []) {
       this.#stmts.insertAttachment.run(row, a.filename, a.contentType, a.size, a.sha256);
     }

@@ -108,4 +108,9 @@ export const MIGRATIONS: string[] = [
   -- Folded text (no tone marks, đ -> d) of each entry, for diacritic-insensitive search.
   CREATE VIRTUAL TABLE entry_search USING fts5 (folded, content = '', contentless_delete = 1, tokenize = 'unicode61');
   `,
+  `
+  -- Small raw messages live in the register itself, written in the same transaction as their entry: one fsync
+  -- for many messages instead of a file and a flush each. Larger ones stay files in the blob store (NULL here).
+  ALTER TABLE messages ADD COLUMN raw_inline BLOB;
+  `,
 ];

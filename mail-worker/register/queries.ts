@@ -40,12 +40,12 @@ export class RegisterQueries {
     return row ? toEntryView(row) : null;
   }
 
-  /** The raw message's digest, to read it from the blob store. */
-  rawOf(messageRow: number): { sha256: string; size: number } | null {
-    const row = this.db.prepare('SELECT raw_sha256, size FROM messages WHERE id = ?').get(messageRow) as
-      | { raw_sha256: string; size: number }
+  /** Where a message's raw bytes are: inline in the register, or in the blob store under their digest. */
+  rawOf(messageRow: number): { sha256: string; size: number; inline: Buffer | null } | null {
+    const row = this.db.prepare('SELECT raw_sha256, size, raw_inline FROM messages WHERE id = ?').get(messageRow) as
+      | { raw_sha256: string; size: number; raw_inline: Buffer | null }
       | undefined;
-    return row ? { sha256: row.raw_sha256, size: row.size } : null;
+    return row ? { sha256: row.raw_sha256, size: row.size, inline: row.raw_inline } : null;
   }
 
   checkpoint(mailboxId: string, folder: string): Checkpoint | null {

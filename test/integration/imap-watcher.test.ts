@@ -165,7 +165,7 @@ describe('IMAP watcher with a real Dovecot', () => {
       const entry = service.core.queries.list({ limit: 1, offset: 0 }).items[0]!;
       expect(entry.status).toBe('failed');
       expect(entry.statusReason).toMatch(/^E_MESSAGE_TOO_LARGE/);
-      expect(service.core.blobs.read(entry.messages[0]!.rawSha256).length).toBe(entry.messages[0]!.size);
+      expect(service.core.readRaw(entry.messages[0]!.id)!.length).toBe(entry.messages[0]!.size);
       expect(entry.messages[0]!.size).toBeGreaterThan(50_000_000);
     } finally {
       await service.stop();

@@ -16,7 +16,7 @@ describe('pipeline and register: exactly once', () => {
     expect(core.queries.checkpoint('vanphong', 'INBOX')).toEqual({ uidValidity: 1, lastUid: 3 });
     const entry = core.queries.get(results[0]!.entryId)!;
     expect(entry.subject).toBe('lớn');
-    expect(core.blobs.has(entry.messages[0]!.rawSha256)).toBe(true);
+    expect(core.blobs.has(entry.messages[0]!.rawSha256)).toBe(true); // over 256 KiB: a file in the blob store
     const attachment = core.db.prepare('SELECT sha256, size FROM attachments').get() as { sha256: string; size: number };
     expect(attachment.size).toBe(3_000_000);
     expect(attachment.sha256).toBe(createHash('sha256').update(Buffer.alloc(3_000_000, 7)).digest('hex'));
@@ -64,7 +64,7 @@ describe('pipeline and register: exactly once', () => {
     expect(result).toMatchObject({ outcome: 'registered', status: 'failed' });
     expect(result.statusReason).toMatch(/^E_MESSAGE_NOT_MIME/);
     const entry = core.queries.get(result.entryId)!;
-    expect(core.blobs.read(entry.messages[0]!.rawSha256).equals(garbage)).toBe(true);
+    expect(core.readRaw(entry.messages[0]!.id)!.equals(garbage)).toBe(true);
   });
 
   it('restarts số đến at 1 on 1 January (Vietnam time) and never reuses a number', async () => {
