@@ -23,3 +23,22 @@ export function planSync(checkpoint: Checkpoint | null, serverUidValidity: numbe
 export function pendingUids(uids: readonly number[], afterUid: number): number[] {
   return uids.filter((uid) => uid > afterUid).sort((a, b) => a - b);
 }
+
+/** Group UIDs into FETCH commands of at most `maxCount` messages and about `maxBytes` bytes. */
+export function chunkUids(uids: number[], sizes: Map<number, number>, maxCount: number, maxBytes: number): number[][] {
+  const chunks: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const uid of uids) {
+    const size = sizes.get(uid) ?? 0;
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(uid);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -30,7 +30,7 @@ export interface ParsePoolOptions {
  * Tasks sent ahead to each worker: with one, a worker sits idle for every round trip and every flush to disk; with
  * several, it parses the next message while the previous one is being written.
  */
-const DEPTH = 4;
+const DEPTH = 8;
 
 export class ParsePool {
   readonly #slots: Slot[] = [];

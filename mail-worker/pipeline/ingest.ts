@@ -36,10 +36,10 @@ interface Slot {
 }
 
 /** Largest number of messages committed in one transaction. */
-const GROUP_COMMIT_MAX = 256;
+const GROUP_COMMIT_MAX = 64;
 
 /** Raw messages up to this size are kept inside the register's transaction rather than as files. */
-export const INLINE_RAW_MAX = 256 * 1024;
+export const INLINE_RAW_MAX = 64 * 1024;
 
 export class IngestPipeline {
   readonly #deps: PipelineDeps;

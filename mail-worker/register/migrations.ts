@@ -109,7 +109,7 @@ export const MIGRATIONS: string[] = [
   CREATE VIRTUAL TABLE entry_search USING fts5 (folded, content = '', contentless_delete = 1, tokenize = 'unicode61');
   `,
   `
-  -- Small raw messages live in the register itself, written in the same transaction as their entry: one fsync
+  -- Small raw messages (up to 64 KiB) live in the register itself, written in the same transaction as their entry: one fsync
   -- for many messages instead of a file and a flush each. Larger ones stay files in the blob store (NULL here).
   ALTER TABLE messages ADD COLUMN raw_inline BLOB;
   `,

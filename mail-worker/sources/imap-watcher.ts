@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import type { MailboxConfig } from '../config/load.js';
 import { backoffDelay } from '../domain/backoff.js';
-import { pendingUids, planSync, type Checkpoint } from '../domain/mailbox-sync.js';
+import { chunkUids, pendingUids, planSync, type Checkpoint } from '../domain/mailbox-sync.js';
 import { describeError } from '../errors.js';
 import { InFlightBudget } from '../pipeline/budget.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
@@ -216,23 +216,4 @@ export class FolderWatcher {
   #health(change: Parameters<HealthBoard['update']>[2]): void {
     this.#deps.health.update(this.#mailbox.id, this.#folder, change);
   }
-}
-
-/** Group UIDs into FETCH commands of at most `maxCount` messages and about `maxBytes` bytes. */
-export function chunkUids(uids: number[], sizes: Map<number, number>, maxCount: number, maxBytes: number): number[][] {
-  const chunks: number[][] = [];
-  let current: number[] = [];
-  let bytes = 0;
-  for (const uid of uids) {
-    const size = sizes.get(uid) ?? 0;
-    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(uid);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }

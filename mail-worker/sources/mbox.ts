@@ -4,11 +4,12 @@ import { createReadStream } from 'node:fs';
 const FROM_LINE = Buffer.from('From ');
 
 /**
- * True when the file starts with an mbox separator ("From sender date"), not a header written in the obsolete
- * "From  : name" form.
+ * True for an mbox separator line, "From sender Thu Nov 19 08:00:00 2026": it carries a time and a year. That tells
+ * it apart from an obsolete "From  :" header and from an unescaped "From the ..." line in a body.
  */
-export function isMboxStart(head: Buffer): boolean {
-  return /^From [^\s:]+[ \t]/.test(head.toString('latin1'));
+export function isMboxStart(line: Buffer): boolean {
+  const text = line.subarray(0, 256).toString('latin1').split('\n', 1)[0]!;
+  return /^From [^\s:]+ .*\b\d{1,2}:\d{2}(:\d{2})?\b.*\b\d{4}\b/.test(text);
 }
 
 /** Yield each message of an mbox file; the "From " separator is dropped and ">From " lines unescaped. */

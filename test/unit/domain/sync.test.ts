@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../mail-worker/domain/backoff.js';
-import { pendingUids, planSync } from '../../../mail-worker/domain/mailbox-sync.js';
+import { chunkUids, pendingUids, planSync } from '../../../mail-worker/domain/mailbox-sync.js';
 import { registerYearOf, vietnamDateOf } from '../../../mail-worker/domain/register-year.js';
 
 describe('planSync', () => {
@@ -35,5 +35,14 @@ describe('register year', () => {
     expect(registerYearOf(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
     expect(registerYearOf(new Date('2026-12-31T17:00:00Z'))).toBe(2027);
     expect(vietnamDateOf(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('chunkUids', () => {
+  it('keeps FETCH commands under the count and byte limits, in order', () => {
+    const sizes = new Map([[1, 10], [2, 10], [3, 50], [4, 10], [5, 10]]);
+    expect(chunkUids([1, 2, 3, 4, 5], sizes, 2, 1000)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunkUids([1, 2, 3, 4, 5], sizes, 10, 40)).toEqual([[1, 2], [3], [4, 5]]);
+    expect(chunkUids([], sizes, 10, 40)).toEqual([]);
   });
 });

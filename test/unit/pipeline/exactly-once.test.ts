@@ -16,7 +16,7 @@ describe('pipeline and register: exactly once', () => {
     expect(core.queries.checkpoint('vanphong', 'INBOX')).toEqual({ uidValidity: 1, lastUid: 3 });
     const entry = core.queries.get(results[0]!.entryId)!;
     expect(entry.subject).toBe('lớn');
-    expect(core.blobs.has(entry.messages[0]!.rawSha256)).toBe(true); // over 256 KiB: a file in the blob store
+    expect(core.blobs.has(entry.messages[0]!.rawSha256)).toBe(true); // over 64 KiB: a file in the blob store
     const attachment = core.db.prepare('SELECT sha256, size FROM attachments').get() as { sha256: string; size: number };
     expect(attachment.size).toBe(3_000_000);
     expect(attachment.sha256).toBe(createHash('sha256').update(Buffer.alloc(3_000_000, 7)).digest('hex'));

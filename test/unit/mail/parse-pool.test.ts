@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ParsePool } from '../../../mail-worker/mail/parse-pool.js';
+import { buildMessage } from '../../../scripts/sample-mail.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+const blobRoot = tempDir();
+
+describe('ParsePool', () => {
+  it('answers every task with its own outcome, in any mix of sizes', async () => {
+    const pool = new ParsePool({ threads: 2, timeoutMs: 30_000 });
+    afterAll(() => pool.close());
+    const raws = Array.from({ length: 40 }, (_, i) => buildMessage({
+      subject: `thư ${i}`, messageId: `p${i}@x`,
+      ...(i % 7 === 0 ? { attachment: { filename: 'a.bin', contentType: 'application/octet-stream', content: Buffer.alloc(400_000, i) } } : {}),
+    }));
+    const outcomes = await Promise.all(raws.map((raw) => pool.run({ raw, blobRoot, storeRaw: true, maxParseSize: 50e6 })));
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.ok && outcome.parsed.subject).toBe(`thư ${i}`);
+      expect(outcome.rawSha256).toBe(createHash('sha256').update(raws[i]!).digest('hex'));
+    });
+  });
+
+  it('fails a task that runs past the time limit with E_PARSE_TIMEOUT and keeps serving the others', async () => {
+    const pool = new ParsePool({ threads: 1, timeoutMs: 1 });
+    afterAll(() => pool.close());
+    const big = buildMessage({ attachment: { filename: 'scan.pdf', contentType: 'application/pdf', content: Buffer.alloc(20_000_000, 1) } });
+    const outcome = await pool.run({ raw: big, blobRoot, storeRaw: false, maxParseSize: 50e6 });
+    expect(outcome).toMatchObject({ ok: false, code: 'E_PARSE_TIMEOUT' });
+    expect(outcome.rawSha256).toBe(createHash('sha256').update(big).digest('hex'));
+  });
+
+  it('a worker killed by a heap limit fails only its message', async () => {
+    const pool = new ParsePool({ threads: 1, timeoutMs: 60_000, maxHeapMb: 8 });
+    afterAll(() => pool.close());
+    const huge = buildMessage({ body: 'x'.repeat(40_000_000) });
+    const outcome = await pool.run({ raw: huge, blobRoot, storeRaw: false, maxParseSize: 100e6 });
+    expect(outcome.ok).toBe(false);
+    expect((outcome as { code: string }).code).toBe('E_MESSAGE_PARSE');
+  });
+});
