@@ -21,13 +21,7 @@ export async function runServe(config: Config): Promise<void> {
   });
 
   const service = new Service(config, log);
-  const started = await service.start();
-  log.info({ http: started.http, smtp: started.smtp }, 'vanthu is running');
-  log.info({ tokenFile: started.tokenFile, created: started.tokenCreated }, `admin token is in ${started.tokenFile}`);
-  process.stderr.write(
-    `vanthu: web ${started.http} · SMTP ${started.smtp ?? 'off'} · admin token: ${started.tokenFile}\n`,
-  );
-
+  const starting = service.start();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -36,7 +30,8 @@ export async function runServe(config: Config): Promise<void> {
     }
     stopping = true;
     log.info({ signal }, 'stopping: finishing messages in hand');
-    service.stop().then(
+    // A signal during start-up waits for the start to finish, so nothing is left half-open.
+    starting.catch(() => undefined).then(() => service.stop()).then(
       () => {
         log.info('stopped');
         process.exit(0);
@@ -49,4 +44,11 @@ export async function runServe(config: Config): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  const started = await starting;
+  log.info({ http: started.http, smtp: started.smtp }, 'vanthu is running');
+  log.info({ tokenFile: started.tokenFile, created: started.tokenCreated }, `admin token is in ${started.tokenFile}`);
+  process.stderr.write(
+    `vanthu: web ${started.http} · SMTP ${started.smtp ?? 'off'} · admin token: ${started.tokenFile}\n`,
+  );
 }

@@ -1,7 +1,8 @@
 // The register entry as the API and pages show it (edXML field names), built from a database row.
-import type { Category, EntryStatus, SignerInfo } from '../domain/types.js';
+import type { Category, Confidentiality, DocumentFields, EntryStatus, Urgency } from '../domain/types.js';
 
-export interface RegisterEntryView {
+/** A register entry: the incoming-register columns, and the document fields named as in edXML. */
+export interface RegisterEntryView extends Omit<DocumentFields, 'subject'> {
   id: number;
   registerId: string;
   registerYear: number;
@@ -11,24 +12,13 @@ export interface RegisterEntryView {
   mailboxes: string[];
   from: { name: string | null; address: string | null };
   sentDate: string | null;
+  /** The e-mail's subject; the document's own trích yếu is `documentSubject`. */
   subject: string;
   category: Category;
   status: EntryStatus;
   statusReason: string | null;
   confidence: number | null;
-  typeName: string | null;
-  typeCode: string | null;
-  codeNumber: string | null;
-  codeNotation: string | null;
-  issuer: string | null;
-  place: string | null;
-  issuedDate: string | null;
   documentSubject: string | null;
-  signer: SignerInfo | null;
-  recipients: string[] | null;
-  urgency: string | null;
-  confidentiality: string | null;
-  dueDate: string | null;
   assignee: string | null;
   notes: string | null;
   messages: Array<{ id: number; rawSha256: string; size: number; receivedAt: string; rawUrl: string }>;
@@ -103,8 +93,8 @@ export function toEntryView(row: EntryRow): RegisterEntryView {
     documentSubject: row.document_subject,
     signer,
     recipients: row.document_recipients ? (JSON.parse(row.document_recipients) as string[]) : null,
-    urgency: row.urgency,
-    confidentiality: row.confidentiality,
+    urgency: row.urgency as Urgency | null,
+    confidentiality: row.confidentiality as Confidentiality | null,
     dueDate: row.due_date,
     assignee: row.assignee,
     notes: row.notes,

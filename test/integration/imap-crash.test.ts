@@ -9,6 +9,7 @@ import { spawnVanthu } from '../helpers/cli.js';
 import { Dovecot } from '../../scripts/dovecot-instance.js';
 import { buildMessage } from '../../scripts/sample-mail.js';
 import { tempDir } from '../helpers/tmp.js';
+import { waitFor } from '../helpers/wait.js';
 import { WORKER_ENV, writeWorkerConfig } from '../helpers/worker-config.js';
 
 const TOTAL = 2000;
@@ -54,6 +55,9 @@ describe('crash safety', () => {
     expect(kills[0]!.registered).toBeLessThan(TOTAL); // the first kill really interrupted the backlog
 
     const last = spawnVanthu(['serve', '--config', config], { cwd, env: WORKER_ENV });
+    let lastLog = '';
+    last.stderr!.on('data', (d: Buffer) => (lastLog += d.toString()));
+    await waitFor(() => lastLog.includes('vanthu: web '), 'the last run to start', 30_000);
     const deadline = Date.now() + 240_000;
     while (registered(dbFile) < TOTAL && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     last.kill('SIGTERM');
