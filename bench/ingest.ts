@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     say('Warm-up: one FETCH of everything (Dovecot indexes, page cache) ...');
     await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, false);
     say('Ceiling: imapflow FETCH + simpleParser (defaults), single thread ...');
+    const cpuBefore = process.cpuUsage();
     const ceiling = await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, true);
+    const cpu = process.cpuUsage(cpuBefore);
+    const ceilingCpuSeconds = (cpu.user + cpu.system) / 1e6;
     say('vanthu: `vanthu serve` registering the same mailbox ...');
     const vanthu = await runVanthu(work, dovecot.port, COUNT);
 
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
       ratio: round(v.msgs / c.msgs, 3),
       target_ratio: 1.0,
       peak_rss_mb: round(vanthu.peakRssMb),
+      ceiling_cpu_seconds: round(ceilingCpuSeconds),
+      vanthu_cpu_seconds: round(vanthu.cpuSeconds),
       cpus: os.availableParallelism(),
     };
     if (json) {
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
         `  vanthu   (register, exactly once)          ${pad(result.vanthu_msgs_per_s)} msgs/s  ${pad(result.vanthu_mb_per_s)} MB/s  ${result.vanthu_seconds} s`,
         `  ratio vanthu / ceiling: ${result.ratio}  (target ≥ ${result.target_ratio})`,
         `  peak RSS of vanthu: ${result.peak_rss_mb} MB`,
+        `  CPU time: ceiling ${result.ceiling_cpu_seconds} s, vanthu ${result.vanthu_cpu_seconds} s (start-up included), on ${result.cpus} cores`,
         '',
       ].join('\n'));
     }
@@ -73,11 +79,12 @@ async function main(): Promise<void> {
 }
 
 /** Runs the real product (`vanthu serve`) on the mailbox and times it from "running" to the last entry committed. */
-async function runVanthu(work: string, port: number, count: number): Promise<RateResult & { peakRssMb: number }> {
+async function runVanthu(work: string, port: number, count: number): Promise<RateResult & { peakRssMb: number; cpuSeconds: number }> {
   const dir = path.join(work, 'vanthu');
   const config = path.join(work, 'vanthu.yaml');
   writeFileSync(config, stringify({
     dataDir: dir, http: { host: '127.0.0.1', port: 0 }, ingress: { smtp: { enabled: false } }, log: { level: 'warn' },
+    ...(process.env.BENCH_THREADS ? { limits: { parseThreads: Number(process.env.BENCH_THREADS) } } : {}),
     mailboxes: [{ id: 'bench', address: 'bench@example.gov.vn', imap: { host: '127.0.0.1', port, secure: false, user: 'bench', passwordEnv: 'BENCH_PASSWORD' } }],
   }));
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
@@ -94,15 +101,17 @@ async function runVanthu(work: string, port: number, count: number): Promise<Rat
   const dbFile = path.join(dir, 'register.db');
   const deadline = Date.now() + 30 * 60_000;
   let peakRssKb = 0;
+  let cpuSeconds = 0;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`vanthu exited early:\n${log.slice(-3000)}`);
       if (Date.now() > deadline) throw new Error('vanthu did not finish within 30 minutes');
       peakRssKb = Math.max(peakRssKb, vmHwmKb(child.pid!));
+      cpuSeconds = Math.max(cpuSeconds, processCpuSeconds(child.pid!));
       const done = startedAt ? entries(dbFile) : null;
       if (done && done.count >= count) {
         const bytes = done.bytes;
-        return { messages: done.count, bytes, seconds: (done.lastAt - startedAt) / 1000, peakRssMb: peakRssKb / 1024 };
+        return { messages: done.count, bytes, seconds: (done.lastAt - startedAt) / 1000, peakRssMb: peakRssKb / 1024, cpuSeconds };
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -125,6 +134,16 @@ function entries(dbFile: string): { count: number; bytes: number; lastAt: number
     }
   } catch {
     return null;
+  }
+}
+
+/** CPU time (user + system, all threads) a process has used so far. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
 }
 

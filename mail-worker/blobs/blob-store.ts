@@ -17,7 +17,8 @@ export class BlobStore {
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256 digest: ${sha256}`);
-    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    // One level of 256 folders: few enough that each exists after the first writes (no mkdir per message).
+    return path.join(this.root, sha256.slice(0, 2), sha256);
   }
 
   has(sha256: string): boolean {

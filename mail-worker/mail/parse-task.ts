@@ -1,7 +1,9 @@
 // One message's work off the main thread: keep the raw bytes, fingerprint, parse, keep the attachments.
 import { BlobStore, sha256Hex } from '../blobs/blob-store.js';
 import { describeError } from '../errors.js';
-import type { ParsedMessage } from '../domain/types.js';
+import { registrationFor } from '../domain/registration.js';
+import { searchTextOf } from '../domain/search-text.js';
+import type { ParsedMessage, Registration } from '../domain/types.js';
 import { fingerprintOf, fingerprintOfParsed, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
 import { parseMessage } from './parse.js';
 
@@ -16,7 +18,7 @@ export interface ParseTask {
 }
 
 export type ParseOutcome =
-  | { ok: true; rawSha256: string; fingerprint: Fingerprint; parsed: ParsedMessage }
+  | { ok: true; rawSha256: string; fingerprint: Fingerprint; parsed: ParsedMessage; registration: Registration; searchText: string }
   | { ok: false; rawSha256: string; fingerprint: Fingerprint; code: string; reason: string };
 
 export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
@@ -60,5 +62,8 @@ async function parseStored(raw: Buffer, task: ParseTask): Promise<Parsed> {
     html: parsed.html,
     attachmentSha256: parsed.message.attachments.map((a) => a.sha256),
   });
-  return { ok: true, fingerprint, parsed: parsed.message };
+  // The domain decides here, off the main thread: classification and extraction are CPU work too.
+  const registration = registrationFor(parsed.message);
+  const searchText = searchTextOf(parsed.message, registration.document);
+  return { ok: true, fingerprint, parsed: parsed.message, registration, searchText };
 }

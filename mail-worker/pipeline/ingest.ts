@@ -1,7 +1,7 @@
 // The one-way pipeline every source feeds: raw bytes -> raw store -> parse -> register (one transaction, in order).
 import type { Logger } from 'pino';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
-import { failedRegistration, registrationFor } from '../domain/registration.js';
+import { failedRegistration } from '../domain/registration.js';
 import type { MessageLocation } from '../domain/types.js';
 import type { ParsePool } from '../mail/parse-pool.js';
 import type { ParseOutcome } from '../mail/parse-task.js';
@@ -79,7 +79,7 @@ export class IngestPipeline {
       if (this.#deps.isKnownRaw(rawSha256)) {
         const registration = failedRegistration('', '');
         const known = { rawSha256, size: raw.length, rawInline: null, location };
-        return { ...known, dedupeKey: '', messageId: null, parsed: null, registration };
+        return { ...known, dedupeKey: '', messageId: null, parsed: null, registration, searchText: '' };
       }
     }
     const inline = raw.length <= INLINE_RAW_MAX;
@@ -131,11 +131,14 @@ export class IngestPipeline {
   }
 }
 
-function commitFields(outcome: ParseOutcome): Pick<CommitInput, 'dedupeKey' | 'messageId' | 'parsed' | 'registration'> {
+function commitFields(
+  outcome: ParseOutcome,
+): Pick<CommitInput, 'dedupeKey' | 'messageId' | 'parsed' | 'registration' | 'searchText'> {
   const { messageId, contentHash } = outcome.fingerprint;
   const dedupeKey = `${messageId ?? ''}|${contentHash}`;
   if (!outcome.ok) {
-    return { dedupeKey, messageId, parsed: null, registration: failedRegistration(outcome.code, outcome.reason) };
+    const registration = failedRegistration(outcome.code, outcome.reason);
+    return { dedupeKey, messageId, parsed: null, registration, searchText: '' };
   }
-  return { dedupeKey, messageId, parsed: outcome.parsed, registration: registrationFor(outcome.parsed) };
+  return { dedupeKey, messageId, parsed: outcome.parsed, registration: outcome.registration, searchText: outcome.searchText };
 }

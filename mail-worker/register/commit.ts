@@ -1,5 +1,4 @@
 // Exactly-once registration: message row, register entry (with số đến), location and checkpoint in ONE transaction.
-import { foldText } from '../domain/text.js';
 import { registerYearOf } from '../domain/register-year.js';
 import type { MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
 import type { Db } from './db.js';
@@ -15,6 +14,8 @@ export interface CommitInput {
   messageId: string | null;
   parsed: ParsedMessage | null;
   registration: Registration;
+  /** Folded text for the search index (computed off the main thread); empty for quarantined mail. */
+  searchText: string;
 }
 
 export interface CommitResult {
@@ -119,7 +120,7 @@ export class RegisterWriter {
     const entryId = Number(this.#stmts.insertEntry.run(entryRow(input, this.#registerId, registerYear, incomingNumber, iso)).lastInsertRowid);
     const row = this.#insertMessage(entryId, input, iso);
     this.#recordLocation(row, input.location, now);
-    this.#stmts.insertSearch.run(entryId, searchText(input));
+    if (input.registration.status !== 'quarantined' && input.searchText) this.#stmts.insertSearch.run(entryId, input.searchText);
     return { outcome: 'registered', entryId, incomingNumber, registerYear };
   }
 
@@ -163,16 +164,4 @@ function entryRow(input: CommitInput, registerId: string, registerYear: number, 
     confidentiality: doc.confidentiality, dueDate: doc.dueDate,
     bodyText: registration.status === 'quarantined' ? null : parsed?.text ?? null,
   };
-}
-
-/** What search matches: subject, sender, document fields and body, folded (no marks, đ -> d). */
-function searchText(input: CommitInput): string {
-  const { parsed, registration } = input;
-  if (registration.status === 'quarantined') return '';
-  const doc = registration.document;
-  const parts = [
-    parsed?.subject, parsed?.from.map((a) => `${a.name} ${a.address}`).join(' '), doc.codeNotation, doc.issuer,
-    doc.subject, doc.typeName, parsed?.text.slice(0, 100_000),
-  ];
-  return foldText(parts.filter(Boolean).join(' \n '));
 }

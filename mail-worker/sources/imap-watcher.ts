@@ -28,6 +28,8 @@ export interface WatcherDeps {
 /** Bytes fetched per FETCH command and in flight towards the parsers. */
 const CHUNK_BYTES = 32 * 1024 * 1024;
 const IN_FLIGHT_BYTES = 96 * 1024 * 1024;
+/** Messages fetched but not yet committed; a slow message at the head of the line must not starve the parsers. */
+const IN_FLIGHT_MESSAGES = 1000;
 
 export class FolderWatcher {
   readonly #mailbox: MailboxConfig;
@@ -131,7 +133,7 @@ export class FolderWatcher {
     this.#health({ backlog: uids.length });
     if (uids.length > 0) this.#log.info({ backlog: uids.length, afterUid: plan.afterUid }, 'catching up');
 
-    const budget = new InFlightBudget(IN_FLIGHT_BYTES, Math.max(8, this.#deps.fetchBatch));
+    const budget = new InFlightBudget(IN_FLIGHT_BYTES, IN_FLIGHT_MESSAGES);
     const commits: Array<Promise<unknown>> = [];
     let failure: unknown = null;
     for (const chunk of chunkUids(uids, sizes, this.#deps.fetchBatch, CHUNK_BYTES)) {
