@@ -1,7 +1,7 @@
 // `npm run bench`: vanthu's IMAP ingest rate against the ceiling (FETCH + simpleParser) measured in the same run.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -15,6 +15,8 @@ const json = args.includes('--json');
 const countArg = args.indexOf('--messages');
 const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 5000;
 const profileArg = args.indexOf('--profile');
+const roundsArg = args.indexOf('--rounds');
+const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(args[roundsArg + 1])) : 3;
 /** `--profile DIR` writes CPU profiles of vanthu's threads (main and parse workers) into DIR. */
 const PROFILE_DIR = profileArg >= 0 ? path.resolve(args[profileArg + 1]!) : null;
 const say = (line: string) => { if (!json) process.stderr.write(`${line}\n`); };
@@ -30,17 +32,27 @@ async function main(): Promise<void> {
 
     say('Warm-up: one FETCH of everything (Dovecot indexes, page cache) ...');
     await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, false);
-    say('Ceiling: imapflow FETCH + simpleParser (defaults), single thread ...');
-    const cpuBefore = process.cpuUsage();
-    const ceiling = await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, true);
-    const cpu = process.cpuUsage(cpuBefore);
-    const ceilingCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    say('vanthu: `vanthu serve` registering the same mailbox ...');
-    const vanthu = await runVanthu(work, dovecot.port, COUNT);
-
-    const rate = (r: RateResult) => ({ msgs: r.messages / r.seconds, mb: r.bytes / 1e6 / r.seconds });
-    const c = rate(ceiling);
-    const v = rate(vanthu);
+    // Rounds alternate ceiling and vanthu, so both see the same machine state; medians tame a shared machine's noise.
+    const rounds: Array<{ ceiling: RateResult; ceilingCpu: number; vanthu: Awaited<ReturnType<typeof runVanthu>> }> = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      say(`Round ${round}/${ROUNDS}: ceiling (imapflow FETCH + simpleParser with defaults, one thread) ...`);
+      const cpuBefore = process.cpuUsage();
+      const ceiling = await fetchAll('127.0.0.1', dovecot.port, 'bench', DOVECOT_PASSWORD, true);
+      const cpu = process.cpuUsage(cpuBefore);
+      say(`Round ${round}/${ROUNDS}: vanthu (\`vanthu serve\` registering the same mailbox into a new register) ...`);
+      const vanthu = await runVanthu(path.join(work, `round-${round}`), dovecot.port, COUNT);
+      rounds.push({ ceiling, ceilingCpu: (cpu.user + cpu.system) / 1e6, vanthu });
+      say(`  ratio this round: ${round3(rate(vanthu).msgs / rate(ceiling).msgs)}`);
+    }
+    const c = median(rounds.map((r) => rate(r.ceiling)), (x) => x.msgs);
+    const v = median(rounds.map((r) => rate(r.vanthu)), (x) => x.msgs);
+    const ceiling = { seconds: COUNT / c.msgs };
+    const vanthu = {
+      seconds: COUNT / v.msgs,
+      peakRssMb: Math.max(...rounds.map((r) => r.vanthu.peakRssMb)),
+      cpuSeconds: median(rounds.map((r) => r.vanthu.cpuSeconds), (x) => x),
+    };
+    const ceilingCpuSeconds = median(rounds.map((r) => r.ceilingCpu), (x) => x);
     const result = {
       messages: COUNT,
       total_mb: Number((mix.bytes / 1e6).toFixed(1)),
@@ -51,7 +63,8 @@ async function main(): Promise<void> {
       vanthu_msgs_per_s: round(v.msgs),
       vanthu_mb_per_s: round(v.mb),
       vanthu_seconds: round(vanthu.seconds),
-      ratio: round(v.msgs / c.msgs, 3),
+      ratio: round3(v.msgs / c.msgs),
+      rounds: rounds.map((r) => round3(rate(r.vanthu).msgs / rate(r.ceiling).msgs)),
       target_ratio: 1.0,
       peak_rss_mb: round(vanthu.peakRssMb),
       ceiling_cpu_seconds: round(ceilingCpuSeconds),
@@ -66,7 +79,7 @@ async function main(): Promise<void> {
         `IMAP ingest, ${COUNT} messages, ${result.total_mb} MB (${mix.textOnly} text / ${mix.medium} 50–300 KB / ${mix.large} 1–3 MB)`,
         `  ceiling  (FETCH + simpleParser, 1 thread)  ${pad(result.ceiling_msgs_per_s)} msgs/s  ${pad(result.ceiling_mb_per_s)} MB/s  ${result.ceiling_seconds} s`,
         `  vanthu   (register, exactly once)          ${pad(result.vanthu_msgs_per_s)} msgs/s  ${pad(result.vanthu_mb_per_s)} MB/s  ${result.vanthu_seconds} s`,
-        `  ratio vanthu / ceiling: ${result.ratio}  (target ≥ ${result.target_ratio})`,
+        `  ratio vanthu / ceiling: ${result.ratio}  (target ≥ ${result.target_ratio}; medians of ${ROUNDS} rounds: ${result.rounds.join(', ')})`,
         `  peak RSS of vanthu: ${result.peak_rss_mb} MB`,
         `  CPU time: ceiling ${result.ceiling_cpu_seconds} s, vanthu ${result.vanthu_cpu_seconds} s (start-up included), on ${result.cpus} cores`,
         '',
@@ -79,11 +92,11 @@ async function main(): Promise<void> {
 }
 
 /** Runs the real product (`vanthu serve`) on the mailbox and times it from "running" to the last entry committed. */
-async function runVanthu(work: string, port: number, count: number): Promise<RateResult & { peakRssMb: number; cpuSeconds: number }> {
-  const dir = path.join(work, 'vanthu');
-  const config = path.join(work, 'vanthu.yaml');
+async function runVanthu(dir: string, port: number, count: number): Promise<RateResult & { peakRssMb: number; cpuSeconds: number }> {
+  mkdirSync(dir, { recursive: true });
+  const config = path.join(dir, 'vanthu.yaml');
   writeFileSync(config, stringify({
-    dataDir: dir, http: { host: '127.0.0.1', port: 0 }, ingress: { smtp: { enabled: false } }, log: { level: 'warn' },
+    dataDir: path.join(dir, 'data'), http: { host: '127.0.0.1', port: 0 }, ingress: { smtp: { enabled: false } }, log: { level: 'warn' },
     ...(process.env.BENCH_THREADS ? { limits: { parseThreads: Number(process.env.BENCH_THREADS) } } : {}),
     mailboxes: [{ id: 'bench', address: 'bench@example.gov.vn', imap: { host: '127.0.0.1', port, secure: false, user: 'bench', passwordEnv: 'BENCH_PASSWORD' } }],
   }));
@@ -98,7 +111,7 @@ async function runVanthu(work: string, port: number, count: number): Promise<Rat
     log += d.toString();
     if (!startedAt && log.includes('vanthu is running')) startedAt = Date.now();
   });
-  const dbFile = path.join(dir, 'register.db');
+  const dbFile = path.join(dir, 'data', 'register.db');
   const deadline = Date.now() + 30 * 60_000;
   let peakRssKb = 0;
   let cpuSeconds = 0;
@@ -158,6 +171,13 @@ function vmHwmKb(pid: number): number {
 }
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const round3 = (n: number) => round(n, 3);
+const rate = (r: RateResult) => ({ msgs: r.messages / r.seconds, mb: r.bytes / 1e6 / r.seconds });
+
+function median<T>(items: T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
 const pad = (n: number) => String(n).padStart(8);
 
 main().catch((err: unknown) => {

@@ -26,8 +26,8 @@ export interface WatcherDeps {
 }
 
 /** Bytes fetched per FETCH command and in flight towards the parsers. */
-const CHUNK_BYTES = 32 * 1024 * 1024;
-const IN_FLIGHT_BYTES = 96 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024 * 1024;
+const IN_FLIGHT_BYTES = 192 * 1024 * 1024;
 /** Messages fetched but not yet committed; a slow message at the head of the line must not starve the parsers. */
 const IN_FLIGHT_MESSAGES = 1000;
 
