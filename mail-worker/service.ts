@@ -7,6 +7,7 @@ import { createApp } from './http/app.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
+import { InFlightBudget } from './pipeline/budget.js';
 import { IngestPipeline } from './pipeline/ingest.js';
 import { RegisterWriter } from './register/commit.js';
 import { openRegisterDb, type Db } from './register/db.js';
@@ -55,6 +56,10 @@ export class Core {
   }
 }
 
+/** Bytes and messages fetched from IMAP but not yet committed, across all watchers. */
+const IN_FLIGHT_BYTES = 192 * 1024 * 1024;
+const IN_FLIGHT_MESSAGES = 1000;
+
 /** Everything `vanthu serve` runs in one process. */
 export class Service {
   readonly core: Core;
@@ -70,12 +75,16 @@ export class Service {
     this.health = new HealthBoard(log.child({ component: 'health' }));
     this.#dispatcher = new OutboxDispatcher(this.core.db, new Map(), log.child({ component: 'outbox' }), now);
     this.#startedAt = now();
+    // One window for the whole process, however many mailboxes catch up at once; a slow message at the head of a
+    // folder's line must not starve the parsers, so the window is wide.
+    const budget = new InFlightBudget(IN_FLIGHT_BYTES, IN_FLIGHT_MESSAGES);
     for (const mailbox of config.mailboxes) {
       for (const folder of mailbox.folders) {
         this.health.folder(mailbox.id, folder);
         this.watchers.push(
           new FolderWatcher(mailbox, folder, {
             pipeline: this.core.pipeline,
+            budget,
             checkpoints: {
               get: (id, f) => this.core.queries.checkpoint(id, f),
               reset: (id, f, validity) => this.core.queries.resetCheckpoint(id, f, validity, now()),

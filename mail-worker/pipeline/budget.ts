@@ -1,16 +1,22 @@
-// Bounds the bytes and messages in flight between a source and the pipeline, so a large backlog cannot fill memory.
+// Bounds the bytes and messages in flight between the sources and the pipeline, so a large backlog cannot fill memory.
+// Waiters are served in order, so a large message is not starved by a stream of small ones from other mailboxes.
+
+interface Waiter {
+  size: number;
+  wake: () => void;
+}
 
 export class InFlightBudget {
   #bytes = 0;
   #count = 0;
-  readonly #waiters: Array<() => void> = [];
+  readonly #waiters: Waiter[] = [];
 
   constructor(private readonly maxBytes: number, private readonly maxCount: number) {}
 
-  /** Wait until one more message of this size fits (a message larger than the budget waits for an empty pipe). */
+  /** Wait until one more message of this size fits (one larger than the whole budget waits for an empty pipe). */
   async acquire(size: number): Promise<void> {
-    while (this.#count > 0 && (this.#count >= this.maxCount || this.#bytes + size > this.maxBytes)) {
-      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    if (this.#waiters.length > 0 || !this.#fits(size)) {
+      await new Promise<void>((wake) => this.#waiters.push({ size, wake }));
     }
     this.#bytes += size;
     this.#count += 1;
@@ -19,6 +25,19 @@ export class InFlightBudget {
   release(size: number): void {
     this.#bytes -= size;
     this.#count -= 1;
-    for (const wake of this.#waiters.splice(0)) wake();
+    let reserved = 0;
+    let admitted = 0;
+    // Wake, in order, as many waiters as fit together; the rest keep their place.
+    while (this.#waiters.length > 0 && this.#fits(this.#waiters[0]!.size + reserved, admitted + 1)) {
+      const waiter = this.#waiters.shift()!;
+      reserved += waiter.size;
+      admitted += 1;
+      waiter.wake();
+    }
+  }
+
+  #fits(size: number, extra = 1): boolean {
+    if (this.#count === 0 && extra === 1) return true;
+    return this.#count + extra <= this.maxCount && this.#bytes + size <= this.maxBytes;
   }
 }

@@ -41,11 +41,21 @@ const GROUP_COMMIT_MAX = 64;
 /** Raw messages up to this size are kept inside the register's transaction rather than as files. */
 export const INLINE_RAW_MAX = 64 * 1024;
 
+/**
+ * Messages of one folder commit in the order they were fetched, so its checkpoint never passes an uncommitted
+ * message. Folders, SMTP deliveries and imports are separate lanes: a long IMAP backlog does not hold up a 250.
+ */
+function laneOf(location: MessageLocation, sequence: number): string {
+  if (location.source === 'smtp') return `smtp:${sequence}`;
+  return `${location.source}\u0000${location.mailboxId}\u0000${location.folder ?? ''}`;
+}
+
 export class IngestPipeline {
   readonly #deps: PipelineDeps;
-  /** Messages in submission order; a message commits only after every earlier one, so checkpoints never skip. */
-  readonly #queue: Slot[] = [];
+  /** Messages waiting to commit, per lane, in submission order. */
+  readonly #lanes = new Map<string, Slot[]>();
   #inFlight = 0;
+  #sequence = 0;
 
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
@@ -61,13 +71,16 @@ export class IngestPipeline {
    */
   submit(raw: Buffer, location: MessageLocation, options: SubmitOptions = {}): Promise<IngestResult> {
     this.#inFlight++;
+    const lane = laneOf(location, this.#sequence++);
     return new Promise<IngestResult>((resolve, reject) => {
       const slot: Slot = { input: null, error: null, resolve, reject };
-      this.#queue.push(slot);
+      const queue = this.#lanes.get(lane) ?? [];
+      if (queue.length === 0) this.#lanes.set(lane, queue);
+      queue.push(slot);
       this.#prepare(raw, location, options.mayBeKnown ?? false).then(
         (input) => (slot.input = input),
         (err: unknown) => (slot.error = err ?? new Error('prepare failed')),
-      ).finally(() => this.#drain());
+      ).finally(() => this.#drain(lane));
     }).finally(() => this.#inFlight--);
   }
 
@@ -93,41 +106,44 @@ export class IngestPipeline {
     return { rawSha256: outcome.rawSha256, size: raw.length, rawInline, location, ...commitFields(outcome) };
   }
 
-  #drain(): void {
-    while (this.#queue.length > 0) {
+  #drain(lane: string): void {
+    const queue = this.#lanes.get(lane);
+    if (!queue) return;
+    while (queue.length > 0) {
       const ready: Slot[] = [];
-      for (const slot of this.#queue) {
-        if (!slot.input && !slot.error) break;
-        if (slot.error) break;
+      for (const slot of queue) {
+        if (!slot.input || slot.error) break;
         ready.push(slot);
         if (ready.length >= GROUP_COMMIT_MAX) break;
       }
       if (ready.length === 0) {
-        const head = this.#queue[0]!;
+        const head = queue[0]!;
         if (!head.error) return;
         // Whatever came after a message that could not be prepared must not commit past it: fail them too.
-        for (const slot of this.#queue.splice(0)) slot.reject(slot === head ? head.error : new Error('an earlier message failed'));
-        return;
+        for (const slot of queue.splice(0)) slot.reject(slot === head ? head.error : new Error('an earlier message failed'));
+        break;
       }
-      this.#queue.splice(0, ready.length);
-      this.#commit(ready);
+      queue.splice(0, ready.length);
+      if (!this.#commit(ready, queue)) break;
     }
+    if (queue.length === 0) this.#lanes.delete(lane);
   }
 
-  #commit(ready: Slot[]): void {
+  /** Commit a group; on failure nothing of it was written, and the rest of its lane fails too (no checkpoint gap). */
+  #commit(ready: Slot[], rest: Slot[]): boolean {
     let results: CommitResult[];
     try {
       results = this.#deps.writer.commitAll(ready.map((slot) => slot.input!), this.#deps.now());
     } catch (err) {
-      // Nothing of this group was written; fail everything after it too, so no source checkpoints past a gap.
       this.#deps.log.error({ err }, 'register commit failed');
-      for (const slot of [...ready, ...this.#queue.splice(0)]) slot.reject(err);
-      return;
+      for (const slot of [...ready, ...rest.splice(0)]) slot.reject(err);
+      return false;
     }
     ready.forEach((slot, i) => {
       const { registration } = slot.input!;
       slot.resolve({ ...results[i]!, status: registration.status, statusReason: registration.statusReason });
     });
+    return true;
   }
 }
 

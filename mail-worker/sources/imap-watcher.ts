@@ -5,13 +5,15 @@ import type { MailboxConfig } from '../config/load.js';
 import { backoffDelay } from '../domain/backoff.js';
 import { chunkUids, pendingUids, planSync, type Checkpoint } from '../domain/mailbox-sync.js';
 import { describeError } from '../errors.js';
-import { InFlightBudget } from '../pipeline/budget.js';
+import type { InFlightBudget } from '../pipeline/budget.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
 import type { HealthBoard } from './health.js';
 import { imapError } from './imap-errors.js';
 
 export interface WatcherDeps {
   pipeline: IngestPipeline;
+  /** Shared by every watcher of the process: bytes and messages fetched but not yet committed. */
+  budget: InFlightBudget;
   checkpoints: {
     get(mailboxId: string, folder: string): Checkpoint | null;
     reset(mailboxId: string, folder: string, uidValidity: number): void;
@@ -25,11 +27,8 @@ export interface WatcherDeps {
   fetchBatch: number;
 }
 
-/** Bytes fetched per FETCH command and in flight towards the parsers. */
+/** Bytes fetched per FETCH command. */
 const CHUNK_BYTES = 64 * 1024 * 1024;
-const IN_FLIGHT_BYTES = 192 * 1024 * 1024;
-/** Messages fetched but not yet committed; a slow message at the head of the line must not starve the parsers. */
-const IN_FLIGHT_MESSAGES = 1000;
 
 export class FolderWatcher {
   readonly #mailbox: MailboxConfig;
@@ -133,7 +132,7 @@ export class FolderWatcher {
     this.#health({ backlog: uids.length });
     if (uids.length > 0) this.#log.info({ backlog: uids.length, afterUid: plan.afterUid }, 'catching up');
 
-    const budget = new InFlightBudget(IN_FLIGHT_BYTES, IN_FLIGHT_MESSAGES);
+    const { budget } = this.#deps;
     const commits: Array<Promise<unknown>> = [];
     let failure: unknown = null;
     for (const chunk of chunkUids(uids, sizes, this.#deps.fetchBatch, CHUNK_BYTES)) {

@@ -22,6 +22,18 @@ describe('pipeline and register: exactly once', () => {
     expect(attachment.sha256).toBe(createHash('sha256').update(Buffer.alloc(3_000_000, 7)).digest('hex'));
   });
 
+  it('does not hold an SMTP delivery behind a slow message of an IMAP folder', async () => {
+    const core = testCore();
+    const order: string[] = [];
+    const slow = buildMessage({ subject: 'chậm', attachment: { filename: 'scan.pdf', contentType: 'application/pdf', content: Buffer.alloc(20_000_000, 3) } });
+    const imap = core.pipeline.submit(slow, imapAt('vanphong', 1)).then(() => order.push('imap'));
+    const smtp = core.pipeline
+      .submit(buildMessage({ subject: 'nhanh' }), { source: 'smtp', mailboxId: 'smtp', folder: null, uidValidity: null, uid: null })
+      .then(() => order.push('smtp'));
+    await Promise.all([imap, smtp]);
+    expect(order).toEqual(['smtp', 'imap']);
+  });
+
   it('registers the same bytes once, however often they arrive', async () => {
     const core = testCore();
     const raw = buildMessage({ messageId: 'same@example.gov.vn' });
