@@ -79,6 +79,9 @@ export class Service {
     // folder's line must not starve the parsers, so the window is wide.
     const budget = new InFlightBudget(IN_FLIGHT_BYTES, IN_FLIGHT_MESSAGES);
     for (const mailbox of config.mailboxes) {
+      if (!mailbox.imap.tls.rejectUnauthorized) {
+        log.warn({ mailboxId: mailbox.id, host: mailbox.imap.host }, 'TLS certificate checks are OFF for this server, as configured');
+      }
       for (const folder of mailbox.folders) {
         this.health.folder(mailbox.id, folder);
         this.watchers.push(
