@@ -12,11 +12,12 @@ export const ERROR_CODES = {
   E_MESSAGE_PARSE: 'The message could not be parsed; its raw bytes are kept for review',
   E_MESSAGE_NOT_MIME: 'The input is not an e-mail message (no header section)',
   E_PARSE_TIMEOUT: 'Parsing the message took longer than the limit; its raw bytes are kept',
+  E_LISTEN: 'A port vanthu must listen on is taken or not allowed: change http.port or ingress.smtp.port, or stop the other program',
   E_IMPORT_PATH: 'The import path cannot be read',
   E_AUTH_REQUIRED: 'Authentication required: send the admin token as a Bearer token or log in',
   E_NOT_FOUND: 'No such record',
   E_BAD_REQUEST: 'The request is invalid',
-  E_STORE: 'The register database failed',
+  E_STORE: 'The register or the raw message store failed (disk full, permissions): nothing was registered, the source delivers again once it is fixed',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config/load.js';
+import { VanthuError } from './errors.js';
 import { createApp } from './http/app.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
@@ -118,7 +119,8 @@ export class Service {
     const { host, port } = this.config.http;
     this.#http = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(port, host, () => resolve(server));
-      server.once('error', reject);
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(new VanthuError('E_LISTEN', `web server cannot listen on ${host}:${port}: ${err.code ?? err.message}`, err)));
     });
     const httpAddress = this.#http.address();
     const httpUrl = `http://${host}:${typeof httpAddress === 'object' && httpAddress ? httpAddress.port : port}/`;

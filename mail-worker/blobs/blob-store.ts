@@ -44,6 +44,7 @@ export class BlobStore {
       closeSync(fd);
     }
     renameSync(temp, target);
+    syncDirectory(path.dirname(target));
     return digest;
   }
 
@@ -65,6 +66,13 @@ export class BlobStore {
       await handle.close();
     }
     await rename(temp, target);
+    // The new name must reach the disk too, or a power loss could leave a committed entry without its file.
+    const dirHandle = await open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
     return knownSha256;
   }
 
@@ -74,5 +82,14 @@ export class BlobStore {
 
   stream(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));
+  }
+}
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

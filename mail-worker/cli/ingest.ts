@@ -23,12 +23,15 @@ export async function runIngest(config: Config, log: Logger, paths: string[]): P
   const progress = new Progress(files.length);
   const budget = new InFlightBudget(128 * 1024 * 1024, core.pool.threads * 4);
   const pending = new Set<Promise<void>>();
+  let stopped: unknown = null;
   let filesDone = 0;
   const tick = () =>
     progress.update(filesDone, `registered ${summary.registered} · duplicate ${summary.duplicate} · failed ${summary.failed}`);
   try {
     for (const file of files) {
+      if (stopped) break;
       for await (const item of readArchiveFile(file)) {
+        if (stopped) break;
         summary.messages++;
         await budget.acquire(item.raw.length);
         const job = core.pipeline
@@ -42,6 +45,8 @@ export async function runIngest(config: Config, log: Logger, paths: string[]): P
               });
             } else summary.registered++;
           })
+          // The register itself failed (disk full, ...): stop reading, report it once, keep what was committed.
+          .catch((err: unknown) => void (stopped ??= err))
           .finally(() => {
             budget.release(item.raw.length);
             pending.delete(job);
@@ -52,9 +57,8 @@ export async function runIngest(config: Config, log: Logger, paths: string[]): P
       filesDone++;
       tick();
     }
-    const results = await Promise.allSettled(pending);
-    const rejected = results.find((r) => r.status === 'rejected');
-    if (rejected) throw (rejected as PromiseRejectedResult).reason;
+    await Promise.all(pending);
+    if (stopped) throw stopped;
   } catch (err) {
     log.error({ err: describeError(err) }, 'ingest stopped');
     throw err;

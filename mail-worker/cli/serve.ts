@@ -45,7 +45,15 @@ export async function runServe(config: Config): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  const started = await starting;
+  let started: Awaited<typeof starting>;
+  try {
+    started = await starting;
+  } catch (err) {
+    // A port in use, a data folder that cannot be written: say so and stop everything already started.
+    log.fatal({ err: describeError(err) }, 'vanthu could not start');
+    await service.stop().catch(() => undefined);
+    throw err;
+  }
   log.info({ http: started.http, smtp: started.smtp }, 'vanthu is running');
   log.info({ tokenFile: started.tokenFile, created: started.tokenCreated }, `admin token is in ${started.tokenFile}`);
   process.stderr.write(

@@ -35,7 +35,16 @@ export function routesFor(deps: AppDeps): Route[] {
   const css = readFileSync(path.join(ADDIN_DIR, 'console/console.css'), 'utf8');
   const lang = (req: Request) => pickLang(req.query.lang, readCookie(req.get('cookie'), 'vanthu_lang'));
   return [
-    { method: 'get', path: '/api/health', access: 'public', handler: (_req, res) => void res.json(deps.health()) },
+    {
+      method: 'get', path: '/api/health', access: 'public',
+      handler: (req, res) => {
+        const report = deps.health();
+        if (tokenMatches(deps.adminToken, tokenFromRequest(req))) return void res.json(report);
+        // Without the token: states and error codes only; server names, users and server replies need the token.
+        const mailboxes = report.mailboxes.map(({ lastError, ...rest }) => ({ ...rest, lastError: lastError ? { code: lastError.code, at: lastError.at } : null }));
+        res.json({ status: report.status, mailboxes });
+      },
+    },
     {
       method: 'get', path: '/login', access: 'public',
       handler: (req, res) => void res.type('html').send(renderLoginPage(lang(req), textFor(lang(req)), css, false)),
@@ -90,8 +99,21 @@ export function routesFor(deps: AppDeps): Route[] {
         res.type('message/rfc822');
         res.setHeader('Content-Disposition', `attachment; filename="message-${idParam(req)}.eml"`);
         res.setHeader('Content-Length', String(raw.size));
-        if (raw.inline) res.end(raw.inline);
-        else deps.blobs.stream(raw.sha256).pipe(res);
+        if (raw.inline) {
+          res.end(raw.inline);
+          return;
+        }
+        const stream = deps.blobs.stream(raw.sha256);
+        stream.once('error', (err) => {
+          deps.log.error({ err: describeError(err), messageRow: raw.sha256 }, 'raw message unreadable');
+          if (res.headersSent) res.destroy();
+          else {
+            res.removeHeader('Content-Length');
+            res.removeHeader('Content-Disposition');
+            sendError(res, 500, 'E_STORE', 'The original message cannot be read from the store');
+          }
+        });
+        stream.pipe(res);
       },
     },
     {

@@ -8,6 +8,8 @@ const IDENTITY_HEADERS = ['message-id', 'from', 'sender', 'to', 'cc', 'date', 's
 export interface Fingerprint {
   /** Message-ID without angle brackets, or null. */
   messageId: string | null;
+  /** Hex SHA-256 over the identity headers alone: the same for every copy, readable or not. */
+  identityHash: string;
   /** Hex SHA-256 over the identity headers and the body. */
   contentHash: string;
 }
@@ -61,9 +63,10 @@ export function fingerprintOf(raw: Buffer): Fingerprint {
   const { header, body } = splitHeader(withoutBom(raw));
   const fields = headerFields(header);
   const hash = identityHash(fields);
+  const identity = hash.copy().digest('hex');
   hash.update('raw\n');
   hash.update(normaliseBody(body));
-  return { messageId: messageIdOf(fields), contentHash: hash.digest('hex') };
+  return { messageId: messageIdOf(fields), identityHash: identity, contentHash: hash.digest('hex') };
 }
 
 /**
@@ -75,12 +78,13 @@ export function fingerprintOfParsed(raw: Buffer, parsed: { text: string; html: s
   const { header } = splitHeader(withoutBom(raw));
   const fields = headerFields(header);
   const hash = identityHash(fields);
+  const identity = hash.copy().digest('hex');
   hash.update('parsed\n');
   hash.update(normaliseText(parsed.text));
   hash.update('\n\u0000');
   hash.update(normaliseText(parsed.html));
   for (const sha of parsed.attachmentSha256) hash.update(`\n${sha}`);
-  return { messageId: messageIdOf(fields), contentHash: hash.digest('hex') };
+  return { messageId: messageIdOf(fields), identityHash: identity, contentHash: hash.digest('hex') };
 }
 
 function identityHash(fields: Array<[string, string]>) {

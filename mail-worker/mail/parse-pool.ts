@@ -1,36 +1,49 @@
-// A small pool of worker threads for parsing: parsing is ~90% of ingest time, so it runs on every core with a time limit.
+// A small pool of worker threads for parsing: parsing is most of ingest time, so it runs on every core with a time limit.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ParseOutcome, ParseTask } from './parse-task.js';
 import { sha256Hex } from '../blobs/blob-store.js';
+import { backoffDelay } from '../domain/backoff.js';
+import type { ParseOutcome, ParseTask } from './parse-task.js';
 import { fingerprintOf } from './fingerprint.js';
 
 interface Pending {
   id: number;
   task: ParseTask;
+  /** Times this task was handed back after a worker died on another task. */
+  retries: number;
   resolve: (outcome: ParseOutcome) => void;
   reject: (err: Error) => void;
 }
 
 interface Slot {
-  worker: Worker;
-  /** Tasks sent to this worker, oldest first; it runs them in order. */
+  worker: Worker | null;
+  /** Tasks sent to this worker, oldest first; it answers them in order. */
   sent: Pending[];
+  /** The task the worker said it is parsing now: the one to blame for a timeout or a crash. */
+  parsing: number | null;
   timer: NodeJS.Timeout | null;
+  /** Workers that died in a row in this slot without answering anything (a broken install, a hostile stream). */
+  failures: number;
 }
 
+type WorkerMessage =
+  | { type: 'start'; id: number }
+  | { type: 'done'; id: number; outcome?: ParseOutcome; error?: string; code?: string };
+
 export interface ParsePoolOptions {
-  threads?: number;
+  threads?: number | undefined;
   timeoutMs: number;
-  /** Heap limit per worker, so a hostile message kills a worker, not the process. */
+  /** Heap limit per worker, so a hostile message usually kills a worker, not the process. */
   maxHeapMb?: number;
 }
 
 /**
- * Tasks sent ahead to each worker: with one, a worker sits idle for every round trip and every flush to disk; with
- * several, it parses the next message while the previous one is being written.
+ * Tasks sent ahead to each worker: it parses one while the raw bytes of earlier ones are still being written, and
+ * never waits for a round trip to the main thread.
  */
 const DEPTH = 8;
+/** A task handed back this many times (its worker kept dying on others) fails instead of going round again. */
+const MAX_RETRIES = 2;
 
 export class ParsePool {
   readonly #slots: Slot[] = [];
@@ -45,7 +58,11 @@ export class ParsePool {
       timeoutMs: options.timeoutMs,
       maxHeapMb: options.maxHeapMb ?? 1024,
     };
-    for (let i = 0; i < this.#options.threads; i++) this.#slots.push(this.#spawn());
+    for (let i = 0; i < this.#options.threads; i++) {
+      const slot: Slot = { worker: null, sent: [], parsing: null, timer: null, failures: 0 };
+      this.#slots.push(slot);
+      this.#spawn(slot);
+    }
   }
 
   get threads(): number {
@@ -56,7 +73,7 @@ export class ParsePool {
   run(task: ParseTask): Promise<ParseOutcome> {
     if (this.#closed) return Promise.reject(new Error('parse pool is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, task, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, task, retries: 0, resolve, reject });
       this.#pump();
     });
   }
@@ -65,38 +82,45 @@ export class ParsePool {
     this.#closed = true;
     const abandoned = [...this.#queue.splice(0), ...this.#slots.flatMap((slot) => slot.sent.splice(0))];
     for (const pending of abandoned) pending.reject(new Error('parse pool is closed'));
-    await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));
+    for (const slot of this.#slots) if (slot.timer) clearTimeout(slot.timer);
+    await Promise.all(this.#slots.map((slot) => slot.worker?.terminate()));
   }
 
-  #spawn(): Slot {
-    const worker = new Worker(workerFile(), {
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb },
-    });
-    const slot: Slot = { worker, sent: [], timer: null };
-    worker.on('message', (message: { id: number; outcome?: ParseOutcome; error?: string }) => {
-      const head = slot.sent[0];
-      if (!head || head.id !== message.id) return;
-      slot.sent.shift();
+  #spawn(slot: Slot): void {
+    const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb } });
+    slot.worker = worker;
+    worker.on('message', (message: WorkerMessage) => this.#onMessage(slot, worker, message));
+    worker.on('error', (err) => this.#replace(slot, worker, 'E_MESSAGE_PARSE', `parser worker failed: ${err.message}`));
+    worker.on('exit', () => this.#replace(slot, worker, 'E_MESSAGE_PARSE', 'parser worker exited'));
+    this.#pump();
+  }
+
+  #onMessage(slot: Slot, worker: Worker, message: WorkerMessage): void {
+    if (slot.worker !== worker) return;
+    if (message.type === 'start') {
+      slot.parsing = message.id;
       this.#armTimer(slot);
-      if (message.outcome) head.resolve(message.outcome);
-      else head.resolve(failure(head.task, 'E_MESSAGE_PARSE', message.error ?? 'unknown parser error'));
-      this.#pump();
-    });
-    worker.on('error', (err) => this.#replace(slot, 'E_MESSAGE_PARSE', `parser worker failed: ${err.message}`));
-    worker.on('exit', () => {
-      if (!this.#closed && slot.sent.length > 0) this.#replace(slot, 'E_MESSAGE_PARSE', 'parser worker exited');
-    });
-    worker.unref();
-    return slot;
+      return;
+    }
+    const index = slot.sent.findIndex((pending) => pending.id === message.id);
+    if (index < 0) return;
+    const [pending] = slot.sent.splice(index, 1);
+    slot.failures = 0;
+    if (slot.parsing === message.id) {
+      slot.parsing = null;
+      this.#armTimer(slot);
+    }
+    if (message.outcome) pending!.resolve(message.outcome);
+    else pending!.resolve(failure(pending!.task, message.code ?? 'E_MESSAGE_PARSE', message.error ?? 'unknown parser error'));
+    this.#pump();
   }
 
   #pump(): void {
     for (let depth = 1; depth <= DEPTH; depth++) {
       for (const slot of this.#slots) {
-        if (slot.sent.length >= depth || this.#queue.length === 0) continue;
+        if (!slot.worker || slot.sent.length >= depth || this.#queue.length === 0) continue;
         const pending = this.#queue.shift()!;
         slot.sent.push(pending);
-        if (slot.sent.length === 1) this.#armTimer(slot);
         // Send an exact copy and transfer it: cloning a Buffer would copy the whole pooled ArrayBuffer behind it,
         // which for imapflow's message sources can be far larger than the message.
         const raw = new Uint8Array(pending.task.raw.byteLength);
@@ -106,29 +130,38 @@ export class ParsePool {
     }
   }
 
-  /** The time limit runs for the task at the head of a worker's line, from when it becomes the head. */
+  /** The time limit runs for the task being parsed, from when the worker starts it. */
   #armTimer(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    if (slot.sent.length === 0) return;
+    if (slot.parsing === null) return;
+    const worker = slot.worker;
     slot.timer = setTimeout(
-      () => this.#replace(slot, 'E_PARSE_TIMEOUT', `no result after ${this.#options.timeoutMs} ms`),
+      () => worker && this.#replace(slot, worker, 'E_PARSE_TIMEOUT', `no result after ${this.#options.timeoutMs} ms`),
       this.#options.timeoutMs,
     );
   }
 
-  /** The worker hung or died: fail the task it was on, give the others back to the queue, start a fresh worker. */
-  #replace(slot: Slot, code: string, reason: string): void {
-    const index = this.#slots.indexOf(slot);
-    if (index < 0) return;
+  /** A worker hung or died: fail the task it was parsing, hand the others back, start a fresh worker. */
+  #replace(slot: Slot, worker: Worker, code: string, reason: string): void {
+    if (slot.worker !== worker || this.#closed) return;
     if (slot.timer) clearTimeout(slot.timer);
-    const [culprit, ...innocent] = slot.sent.splice(0);
-    void slot.worker.terminate();
-    if (this.#closed) return;
-    this.#slots[index] = this.#spawn();
-    this.#queue.unshift(...innocent);
+    slot.timer = null;
+    slot.worker = null;
+    void worker.terminate();
+    const sent = slot.sent.splice(0);
+    const culprit = sent.find((pending) => pending.id === slot.parsing);
+    slot.parsing = null;
+    const others = sent.filter((pending) => pending !== culprit);
+    for (const pending of others) pending.retries++;
+    const failed = others.filter((pending) => pending.retries > MAX_RETRIES);
+    this.#queue.unshift(...others.filter((pending) => pending.retries <= MAX_RETRIES));
     if (culprit) culprit.resolve(failure(culprit.task, code, reason));
-    this.#pump();
+    for (const pending of failed) pending.resolve(failure(pending.task, code, `${reason} (several times)`));
+    // A worker that keeps dying before it answers anything is restarted ever more slowly, not in a tight loop.
+    const delay = slot.failures === 0 ? 0 : backoffDelay(slot.failures - 1, Math.random(), { baseMs: 500, maxMs: 30_000 });
+    slot.failures++;
+    setTimeout(() => !this.#closed && this.#spawn(slot), delay).unref();
   }
 }
 

@@ -1,6 +1,6 @@
 // One message's work off the main thread: keep the raw bytes, fingerprint, parse, keep the attachments.
 import { BlobStore, sha256Hex } from '../blobs/blob-store.js';
-import { describeError } from '../errors.js';
+import { describeError, VanthuError } from '../errors.js';
 import { registrationFor } from '../domain/registration.js';
 import { searchTextOf } from '../domain/search-text.js';
 import type { ParsedMessage, Registration } from '../domain/types.js';
@@ -21,16 +21,35 @@ export type ParseOutcome =
   | { ok: true; rawSha256: string; fingerprint: Fingerprint; parsed: ParsedMessage; registration: Registration; searchText: string }
   | { ok: false; rawSha256: string; fingerprint: Fingerprint; code: string; reason: string };
 
-export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
+/** The two halves of a task: writing the raw bytes (I/O) and parsing (CPU), which the worker overlaps. */
+export interface StartedTask {
+  rawSha256: string;
+  /** Resolves when the raw bytes are on disk; rejects with E_STORE. */
+  stored: Promise<void>;
+  parse: () => Promise<ParseOutcome>;
+}
+
+export function startParseTask(task: ParseTask): StartedTask {
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
   const rawSha256 = task.rawSha256 ?? sha256Hex(raw);
-  const stored = task.storeRaw ? blobStore(task.blobRoot).putAsync(raw, rawSha256) : Promise.resolve(rawSha256);
-  try {
-    return { rawSha256, ...(await parseStored(raw, task)) };
-  } finally {
-    // The outcome is only reported once the raw bytes are safely on disk.
-    await stored;
-  }
+  const stored = task.storeRaw
+    ? blobStore(task.blobRoot).putAsync(raw, rawSha256).then(
+        () => undefined,
+        (err: unknown) => {
+          throw new VanthuError('E_STORE', `raw message not stored: ${describeError(err).message}`, err);
+        },
+      )
+    : Promise.resolve();
+  stored.catch(() => undefined); // observed by the worker when it answers; never an unhandled rejection
+  return { rawSha256, stored, parse: async () => ({ rawSha256, ...(await parseStored(raw, task)) }) };
+}
+
+/** Store and parse one message in the calling thread (tests, tools); the worker overlaps the two. */
+export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
+  const started = startParseTask(task);
+  const outcome = await started.parse();
+  await started.stored;
+  return outcome;
 }
 
 let cachedStore: BlobStore | null = null;

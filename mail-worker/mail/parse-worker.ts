@@ -1,18 +1,31 @@
-// Worker-thread entry: runs the parse tasks the ParsePool sends and answers in the order they came.
-// Tasks overlap (one parses while an earlier one waits for its raw bytes to reach the disk); answers never reorder.
+// Worker-thread entry: parses the tasks the ParsePool sends one at a time, in order, while earlier raw bytes are
+// still being written; tells the pool which task it is parsing (so a crash or timeout blames the right message)
+// and answers in the order the tasks came.
 import { parentPort } from 'node:worker_threads';
-import { runParseTask, type ParseTask } from './parse-task.js';
+import { describeError } from '../errors.js';
+import { startParseTask, type ParseTask } from './parse-task.js';
 
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
-let answered: Promise<void> = Promise.resolve();
+let parsing: Promise<unknown> = Promise.resolve();
+let answering: Promise<unknown> = Promise.resolve();
 
 port.on('message', (message: { id: number; task: ParseTask }) => {
-  const outcome = runParseTask(message.task);
-  answered = answered.then(() =>
-    outcome.then(
-      (result) => port.postMessage({ id: message.id, outcome: result }),
-      (err: unknown) => port.postMessage({ id: message.id, error: String((err as Error)?.message ?? err) }),
-    ),
-  );
+  const { id } = message;
+  const started = startParseTask(message.task);
+  const outcome = parsing.then(() => {
+    port.postMessage({ type: 'start', id });
+    return started.parse();
+  });
+  parsing = outcome.catch(() => undefined);
+  answering = answering.then(async () => {
+    try {
+      const result = await outcome;
+      await started.stored;
+      port.postMessage({ type: 'done', id, outcome: result });
+    } catch (err) {
+      const { code, message: reason } = describeError(err);
+      port.postMessage({ type: 'done', id, error: reason, code: code === 'E_STORE' ? code : 'E_MESSAGE_PARSE' });
+    }
+  });
 });

@@ -15,29 +15,32 @@ export class InFlightBudget {
 
   /** Wait until one more message of this size fits (one larger than the whole budget waits for an empty pipe). */
   async acquire(size: number): Promise<void> {
-    if (this.#waiters.length > 0 || !this.#fits(size)) {
-      await new Promise<void>((wake) => this.#waiters.push({ size, wake }));
+    if (this.#waiters.length === 0 && this.#fits(size)) {
+      this.#charge(size);
+      return;
     }
-    this.#bytes += size;
-    this.#count += 1;
+    // Charged by release() at the moment it wakes us, so a burst of releases cannot admit more than fits.
+    await new Promise<void>((wake) => this.#waiters.push({ size, wake }));
   }
 
   release(size: number): void {
     this.#bytes -= size;
     this.#count -= 1;
-    let reserved = 0;
-    let admitted = 0;
-    // Wake, in order, as many waiters as fit together; the rest keep their place.
-    while (this.#waiters.length > 0 && this.#fits(this.#waiters[0]!.size + reserved, admitted + 1)) {
+    // Wake, in order, as many waiters as fit; the rest keep their place.
+    while (this.#waiters.length > 0 && this.#fits(this.#waiters[0]!.size)) {
       const waiter = this.#waiters.shift()!;
-      reserved += waiter.size;
-      admitted += 1;
+      this.#charge(waiter.size);
       waiter.wake();
     }
   }
 
-  #fits(size: number, extra = 1): boolean {
-    if (this.#count === 0 && extra === 1) return true;
-    return this.#count + extra <= this.maxCount && this.#bytes + size <= this.maxBytes;
+  #charge(size: number): void {
+    this.#bytes += size;
+    this.#count += 1;
+  }
+
+  #fits(size: number): boolean {
+    if (this.#count === 0) return true;
+    return this.#count + 1 <= this.maxCount && this.#bytes + size <= this.maxBytes;
   }
 }

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
 import { failedRegistration } from '../domain/registration.js';
+import { describeError, VanthuError } from '../errors.js';
 import type { MessageLocation } from '../domain/types.js';
 import type { ParsePool } from '../mail/parse-pool.js';
 import type { ParseOutcome } from '../mail/parse-task.js';
@@ -38,6 +39,9 @@ interface Slot {
 /** Largest number of messages committed in one transaction. */
 const GROUP_COMMIT_MAX = 64;
 
+/** How long ready messages wait for company before their group commits. */
+const GROUP_WAIT_MS = 5;
+
 /** Raw messages up to this size are kept inside the register's transaction rather than as files. */
 export const INLINE_RAW_MAX = 64 * 1024;
 
@@ -56,6 +60,9 @@ export class IngestPipeline {
   readonly #lanes = new Map<string, Slot[]>();
   #inFlight = 0;
   #sequence = 0;
+  /** Lanes with messages that became ready since the last flush. */
+  readonly #dirty = new Set<string>();
+  #timer: NodeJS.Timeout | null = null;
 
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
@@ -80,7 +87,7 @@ export class IngestPipeline {
       this.#prepare(raw, location, options.mayBeKnown ?? false).then(
         (input) => (slot.input = input),
         (err: unknown) => (slot.error = err ?? new Error('prepare failed')),
-      ).finally(() => this.#drain(lane));
+      ).finally(() => this.#soon(lane));
     }).finally(() => this.#inFlight--);
   }
 
@@ -92,7 +99,7 @@ export class IngestPipeline {
       if (this.#deps.isKnownRaw(rawSha256)) {
         const registration = failedRegistration('', '');
         const known = { rawSha256, size: raw.length, rawInline: null, location };
-        return { ...known, dedupeKey: '', messageId: null, parsed: null, registration, searchText: '' };
+        return { ...known, dedupeKey: '', identityKey: '', messageId: null, parsed: null, registration, searchText: '' };
       }
     }
     const inline = raw.length <= INLINE_RAW_MAX;
@@ -100,10 +107,32 @@ export class IngestPipeline {
       raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, storeRaw: !inline,
       maxParseSize: this.#deps.maxParseSize,
     });
+    // The raw bytes could not be written (disk full, ...): register nothing; the source delivers again later.
+    if (!outcome.ok && outcome.code === 'E_STORE') throw new VanthuError('E_STORE', outcome.reason);
     // A worker that timed out or died may not have written the file: write it here, before the commit.
     if (!inline && !outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) this.#deps.blobs.put(raw, outcome.rawSha256);
     const rawInline = inline ? raw : null;
     return { rawSha256: outcome.rawSha256, size: raw.length, rawInline, location, ...commitFields(outcome) };
+  }
+
+  /**
+   * Commit a lane's ready messages a few milliseconds later, together: one transaction for many messages costs far
+   * less than one each (the indexes and the search index are written once per transaction).
+   */
+  #soon(lane: string): void {
+    this.#dirty.add(lane);
+    const queue = this.#lanes.get(lane);
+    const readyAtHead = queue ? countReady(queue) : 0;
+    if (readyAtHead >= GROUP_COMMIT_MAX || (queue?.[0]?.error ?? null) !== null) return this.#flush();
+    this.#timer ??= setTimeout(() => this.#flush(), GROUP_WAIT_MS);
+  }
+
+  #flush(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const lanes = [...this.#dirty];
+    this.#dirty.clear();
+    for (const lane of lanes) this.#drain(lane);
   }
 
   #drain(lane: string): void {
@@ -135,8 +164,9 @@ export class IngestPipeline {
     try {
       results = this.#deps.writer.commitAll(ready.map((slot) => slot.input!), this.#deps.now());
     } catch (err) {
-      this.#deps.log.error({ err }, 'register commit failed');
-      for (const slot of [...ready, ...rest.splice(0)]) slot.reject(err);
+      this.#deps.log.error({ err: describeError(err) }, 'register commit failed');
+      const error = new VanthuError('E_STORE', `register commit failed: ${describeError(err).message}`, err);
+      for (const slot of [...ready, ...rest.splice(0)]) slot.reject(error);
       return false;
     }
     ready.forEach((slot, i) => {
@@ -149,12 +179,21 @@ export class IngestPipeline {
 
 function commitFields(
   outcome: ParseOutcome,
-): Pick<CommitInput, 'dedupeKey' | 'messageId' | 'parsed' | 'registration' | 'searchText'> {
-  const { messageId, contentHash } = outcome.fingerprint;
-  const dedupeKey = `${messageId ?? ''}|${contentHash}`;
+): Pick<CommitInput, 'dedupeKey' | 'identityKey' | 'messageId' | 'parsed' | 'registration' | 'searchText'> {
+  const { messageId, identityHash, contentHash } = outcome.fingerprint;
+  // Without a Message-ID, headers alone say too little (two unreadable files have the same empty headers): such
+  // copies are only ever matched by content.
+  const identityKey = messageId ? `${messageId}|${identityHash}` : `|${contentHash}`;
+  const keys = { dedupeKey: `${messageId ?? ''}|${contentHash}`, identityKey, messageId };
   if (!outcome.ok) {
-    const registration = failedRegistration(outcome.code, outcome.reason);
-    return { dedupeKey, messageId, parsed: null, registration, searchText: '' };
+    return { ...keys, parsed: null, registration: failedRegistration(outcome.code, outcome.reason), searchText: '' };
   }
-  return { dedupeKey, messageId, parsed: outcome.parsed, registration: outcome.registration, searchText: outcome.searchText };
+  return { ...keys, parsed: outcome.parsed, registration: outcome.registration, searchText: outcome.searchText };
+}
+
+/** Messages at the head of a lane that are ready to commit. */
+function countReady(queue: readonly Slot[]): number {
+  let n = 0;
+  while (n < queue.length && queue[n]!.input && !queue[n]!.error) n++;
+  return n;
 }

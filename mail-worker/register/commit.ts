@@ -11,6 +11,8 @@ export interface CommitInput {
   location: MessageLocation;
   /** Message-ID + content hash: the same message seen twice has the same key. */
   dedupeKey: string;
+  /** Message-ID + identity-header hash: shared by every copy, parsed or not. */
+  identityKey: string;
   messageId: string | null;
   parsed: ParsedMessage | null;
   registration: Registration;
@@ -37,6 +39,10 @@ export class RegisterWriter {
     this.#stmts = {
       messageByRaw: db.prepare('SELECT m.id, m.entry_id FROM messages m WHERE m.raw_sha256 = ?'),
       entryByKey: db.prepare('SELECT id, incoming_number, register_year FROM register_entries WHERE dedupe_key = ?'),
+      // A copy that could not be read joins any entry of the same message; a readable copy joins a failed entry.
+      entryByIdentity: db.prepare(`
+        SELECT id FROM register_entries WHERE identity_key = @identityKey AND (@failed OR status = 'failed')
+        ORDER BY id LIMIT 1`),
       entryById: db.prepare('SELECT incoming_number, register_year FROM register_entries WHERE id = ?'),
       nextNumber: db.prepare(`
         INSERT INTO register_counters (register_id, register_year, last_number) VALUES (?, ?, 1)
@@ -44,12 +50,12 @@ export class RegisterWriter {
         RETURNING last_number`),
       insertEntry: db.prepare(`
         INSERT INTO register_entries (
-          register_id, register_year, incoming_number, arrival_date, dedupe_key, message_id, from_name, from_address,
+          register_id, register_year, incoming_number, arrival_date, dedupe_key, identity_key, message_id, from_name, from_address,
           sent_date, subject, category, status, status_reason, type_name, type_code, code_number, code_notation, issuer,
           place, issued_date, document_subject, signer_competence, signer_position, signer_full_name,
           document_recipients, urgency, confidentiality, due_date, body_text, created_at)
         VALUES (
-          @registerId, @registerYear, @incomingNumber, @arrivalDate, @dedupeKey, @messageId, @fromName, @fromAddress,
+          @registerId, @registerYear, @incomingNumber, @arrivalDate, @dedupeKey, @identityKey, @messageId, @fromName, @fromAddress,
           @sentDate, @subject, @category, @status, @statusReason, @typeName, @typeCode, @codeNumber, @codeNotation,
           @issuer, @place, @issuedDate, @documentSubject, @signerCompetence, @signerPosition, @signerFullName,
           @documentRecipients, @urgency, @confidentiality, @dueDate, @bodyText, @arrivalDate)`),
@@ -107,7 +113,10 @@ export class RegisterWriter {
       this.#recordLocation(sameRaw.id, input.location, now);
       return this.#duplicateOf(sameRaw.entry_id);
     }
-    const sameMessage = this.#stmts.entryByKey.get(input.dedupeKey) as { id: number } | undefined;
+    const sameMessage = (this.#stmts.entryByKey.get(input.dedupeKey) ??
+      this.#stmts.entryByIdentity.get({ identityKey: input.identityKey, failed: input.registration.status === 'failed' ? 1 : 0 })) as
+      | { id: number }
+      | undefined;
     if (sameMessage) {
       const row = this.#insertMessage(sameMessage.id, input, iso);
       this.#recordLocation(row, input.location, now);
@@ -153,7 +162,8 @@ function entryRow(input: CommitInput, registerId: string, registerYear: number, 
   const doc = registration.document;
   const from = parsed?.from[0];
   return {
-    registerId, registerYear, incomingNumber, arrivalDate: iso, dedupeKey: input.dedupeKey, messageId: input.messageId,
+    registerId, registerYear, incomingNumber, arrivalDate: iso, dedupeKey: input.dedupeKey, identityKey: input.identityKey,
+    messageId: input.messageId,
     fromName: from?.name || null, fromAddress: from?.address || null, sentDate: parsed?.date ?? null,
     subject: parsed?.subject ?? '', category: registration.category, status: registration.status,
     statusReason: registration.statusReason, typeName: doc.typeName, typeCode: doc.typeCode,

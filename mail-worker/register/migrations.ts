@@ -113,4 +113,10 @@ export const MIGRATIONS: string[] = [
   -- for many messages instead of a file and a flush each. Larger ones stay files in the blob store (NULL here).
   ALTER TABLE messages ADD COLUMN raw_inline BLOB;
   `,
+  `
+  -- Message-ID + identity headers: the same for a copy that parsed and a copy that could not be read, so an
+  -- unreadable copy never becomes a second entry of a message already registered (or the other way round).
+  ALTER TABLE register_entries ADD COLUMN identity_key TEXT;
+  CREATE INDEX register_entries_by_identity ON register_entries (identity_key);
+  `,
 ];

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { MailboxConfig } from '../config/load.js';
 import { backoffDelay } from '../domain/backoff.js';
 import { chunkUids, pendingUids, planSync, type Checkpoint } from '../domain/mailbox-sync.js';
-import { describeError } from '../errors.js';
+import { describeError, isVanthuError } from '../errors.js';
 import type { InFlightBudget } from '../pipeline/budget.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
 import type { HealthBoard } from './health.js';
@@ -66,9 +66,13 @@ export class FolderWatcher {
       try {
         await client.connect();
         await client.mailboxOpen(this.#folder);
-        this.#health({ connected: true, lastError: null });
-        attempt = 0;
-        await this.#syncUntilClosed(client);
+        this.#health({ connected: true });
+        // The backoff starts over only once a catch-up went through: a register that keeps failing must not turn
+        // into a reconnect every second.
+        await this.#syncUntilClosed(client, () => {
+          attempt = 0;
+          this.#health({ lastError: null });
+        });
       } catch (err) {
         if (!this.#stopping) this.#recordError(err, attempt);
       } finally {
@@ -104,7 +108,7 @@ export class FolderWatcher {
     return client;
   }
 
-  async #syncUntilClosed(client: ImapFlow): Promise<void> {
+  async #syncUntilClosed(client: ImapFlow, onSynced: () => void): Promise<void> {
     let reselect = false;
     while (!this.#stopping && client.usable) {
       this.#changed = false;
@@ -112,6 +116,7 @@ export class FolderWatcher {
       // SELECT (fresh UIDVALIDITY), and some servers never tell an idling client.
       if (reselect) await client.mailboxOpen(this.#folder);
       await this.#catchUp(client);
+      onSynced();
       if (this.#changed) continue;
       reselect = (await this.#waitForChange(client)) === 'timer';
     }
@@ -138,7 +143,12 @@ export class FolderWatcher {
     for (const chunk of chunkUids(uids, sizes, this.#deps.fetchBatch, CHUNK_BYTES)) {
       if (this.#stopping || failure) break;
       for await (const message of client.fetch(chunk.join(','), { uid: true, source: true }, { uid: true })) {
-        if (this.#stopping || failure || !message.source) continue;
+        if (this.#stopping || failure) continue;
+        if (!message.source) {
+          // Skipping it would let later UIDs move the checkpoint past it for good: fail the catch-up instead.
+          failure = imapError(new Error(`UID ${message.uid} came without its content`), this.#where());
+          continue;
+        }
         const size = message.source.length;
         await budget.acquire(size);
         const location = { source: 'imap' as const, mailboxId: this.#mailbox.id, folder: this.#folder, uidValidity, uid: message.uid };
@@ -204,7 +214,8 @@ export class FolderWatcher {
   }
 
   #recordError(err: unknown, attempt: number): void {
-    const error = imapError(err, this.#where());
+    // Our own errors (the register failed, ...) keep their code; anything else came from the IMAP side.
+    const error = isVanthuError(err) ? err : imapError(err, this.#where());
     this.#health({ lastError: { code: error.code, message: error.message, at: this.#deps.now().toISOString() } });
     this.#log.warn({ code: error.code, attempt }, error.message);
   }

@@ -1,7 +1,7 @@
 // SMTP ingress (smtp-server): the embedded default source and a journaling/BCC target; 250 only after the commit.
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from 'pino';
-import { describeError } from '../errors.js';
+import { describeError, VanthuError } from '../errors.js';
 import { looksLikeMessage } from '../mail/fingerprint.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
 
@@ -36,14 +36,15 @@ export class SmtpIngress {
         this.#receive(stream, session).then(() => callback(), (err: SmtpError) => callback(err));
       },
     });
-    this.#server.on('error', (err) => options.log.warn({ err: describeError(err) }, 'smtp ingress error'));
   }
 
   listen(): Promise<{ host: string; port: number }> {
     return new Promise((resolve, reject) => {
-      this.#server.once('error', reject);
+      this.#server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(new VanthuError('E_LISTEN', `SMTP ingress cannot listen on ${this.#options.host}:${this.#options.port}: ${err.code ?? err.message}`, err)));
       this.#server.listen(this.#options.port, this.#options.host, () => {
-        this.#server.off('error', reject);
+        this.#server.removeAllListeners('error');
+        this.#server.on('error', (err) => this.#options.log.warn({ err: describeError(err) }, 'smtp ingress error'));
         const address = this.#server.server.address();
         resolve({ host: this.#options.host, port: typeof address === 'object' && address ? address.port : this.#options.port });
       });

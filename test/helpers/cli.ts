@@ -1,6 +1,7 @@
 // Runs the built `vanthu` command as a user would, in a working directory of the test's choosing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../mail-worker/paths.js';
 
 export const VANTHU_BIN = path.join(PROJECT_ROOT, 'bin/vanthu.js');
@@ -15,10 +16,15 @@ export function runVanthu(args: string[], options: { cwd: string; env?: NodeJS.P
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Start `vanthu` in the background; it is killed when the test ends, whatever the test's outcome. */
 export function spawnVanthu(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ChildProcess {
-  return spawn(process.execPath, [VANTHU_BIN, ...args], {
+  const child = spawn(process.execPath, [VANTHU_BIN, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return child;
 }

@@ -1,5 +1,6 @@
 // `vanthu serve` as a newcomer runs it: the embedded default, a message by SMTP, the register over HTTP, a clean stop.
 import { once } from 'node:events';
+import net from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -53,6 +54,20 @@ describe('vanthu serve', () => {
     expect(result.stderr).toContain('E_CONFIG_INVALID');
     expect(result.stderr).toContain('vanthu.yaml:5');
     expect(result.stderr).toContain('unknown key mailbox');
+  });
+
+  it('names a port that is taken and exits non-zero instead of running half-started', async () => {
+    const cwd = tempDir();
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const taken = (blocker.address() as net.AddressInfo).port;
+    try {
+      const result = runVanthu(['serve'], { cwd, env: { VANTHU_HTTP_PORT: '0', VANTHU_SMTP_PORT: String(taken) }, timeoutMs: 20_000 });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`E_LISTEN: SMTP ingress cannot listen on 127.0.0.1:${taken}: EADDRINUSE`);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('prints bilingual help', () => {

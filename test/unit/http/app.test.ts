@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routesFor } from '../../../mail-worker/http/app.js';
+import { buildMessage } from '../../../scripts/sample-mail.js';
 import { startService, type RunningService } from '../../helpers/service.js';
 
 let svc: RunningService;
@@ -85,9 +86,31 @@ describe('HTTP API and console', () => {
     expect(english).toContain('>Arrival date</th>');
   });
 
-  it('reports health without a token', async () => {
-    const res = await fetch(`${svc.baseUrl}/api/health`);
+  it('reports health without a token, details only with it', async () => {
+    const open = await fetch(`${svc.baseUrl}/api/health`);
+    expect(open.status).toBe(200);
+    const body = (await open.json()) as Record<string, unknown>;
+    expect(body).toEqual({ status: 'ok', mailboxes: [] });
+    const full = await fetch(`${svc.baseUrl}/api/health`, { headers: auth() });
+    expect(await full.json()).toMatchObject({ status: 'ok', register: { entries: 1 }, mailboxes: [] });
+  });
+
+  it('answers 500 with a code, and keeps running, when a raw message file has gone missing', async () => {
+    const list = (await (await fetch(`${svc.baseUrl}/api/register`, { headers: auth() })).json()) as { total: number };
+    const core = svc.service.core;
+    const big = buildMessage({ messageId: 'big-raw@x', attachment: { filename: 'a.pdf', contentType: 'application/pdf', content: Buffer.alloc(200_000, 5) } });
+    const result = await core.pipeline.submit(big, { source: 'import', mailboxId: 'import', folder: null, uidValidity: null, uid: null });
+    const entry = core.queries.get(result.entryId)!;
+    rmSync(core.blobs.pathOf(entry.messages[0]!.rawSha256));
+    const res = await fetch(svc.baseUrl + entry.messages[0]!.rawUrl, { headers: auth() });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ error: { code: 'E_STORE' } });
+    const after = (await (await fetch(`${svc.baseUrl}/api/register`, { headers: auth() })).json()) as { total: number };
+    expect(after.total).toBe(list.total + 1);
+  });
+
+  it('treats a malformed cookie as no cookie', async () => {
+    const res = await fetch(`${svc.baseUrl}/login`, { headers: { Cookie: 'vanthu_lang=%E0%A4%A' } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', register: { entries: 1 }, mailboxes: [] });
   });
 });

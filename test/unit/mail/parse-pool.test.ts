@@ -30,12 +30,16 @@ describe('ParsePool', () => {
     expect(outcome.rawSha256).toBe(createHash('sha256').update(big).digest('hex'));
   });
 
-  it('a worker killed by a heap limit fails only its message', async () => {
-    const pool = new ParsePool({ threads: 1, timeoutMs: 60_000, maxHeapMb: 8 });
+  it('blames a timeout on the message being parsed, not on the one before it in the line', async () => {
+    const pool = new ParsePool({ threads: 1, timeoutMs: 400 });
     afterAll(() => pool.close());
-    const huge = buildMessage({ body: 'x'.repeat(40_000_000) });
-    const outcome = await pool.run({ raw: huge, blobRoot, storeRaw: false, maxParseSize: 100e6 });
-    expect(outcome.ok).toBe(false);
-    expect((outcome as { code: string }).code).toBe('E_MESSAGE_PARSE');
+    for (let i = 0; i < 3; i++) await pool.run({ raw: buildMessage({ subject: `warm ${i}` }), blobRoot, storeRaw: false, maxParseSize: 100e6 });
+    const small = buildMessage({ subject: 'nhỏ' });
+    const huge = buildMessage({ attachment: { filename: 'scan.pdf', contentType: 'application/pdf', content: Buffer.alloc(80_000_000, 2) } });
+    const after = buildMessage({ subject: 'sau' });
+    const [a, b, c] = await Promise.all([small, huge, after].map((raw) => pool.run({ raw, blobRoot, storeRaw: false, maxParseSize: 200e6 })));
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: false, code: 'E_PARSE_TIMEOUT' });
+    expect(c).toMatchObject({ ok: true }); // handed to the fresh worker, not failed with the culprit
   });
 });

@@ -23,6 +23,18 @@ describe('InFlightBudget', () => {
     expect(admitted).toEqual(['a', 'b', 'big', 'small']); // both fit together now, admitted in order
   });
 
+  it('a burst of releases admits no more than fits', async () => {
+    const budget = new InFlightBudget(1_000, 10);
+    for (let i = 0; i < 10; i++) await budget.acquire(1);
+    let admitted = 0;
+    for (let i = 0; i < 20; i++) void budget.acquire(1).then(() => admitted++);
+    await tick();
+    expect(admitted).toBe(0);
+    for (let i = 0; i < 5; i++) budget.release(1);
+    await tick();
+    expect(admitted).toBe(5);
+  });
+
   it('lets a message larger than the whole budget through once the pipe is empty', async () => {
     const budget = new InFlightBudget(10, 5);
     await budget.acquire(1_000);

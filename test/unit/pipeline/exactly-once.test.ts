@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildMessage } from '../../../scripts/sample-mail.js';
-import { IMPORT, imapAt, testCore } from '../../helpers/core.js';
+import { IMPORT, imapAt, testConfig, testCore } from '../../helpers/core.js';
 
 describe('pipeline and register: exactly once', () => {
   it('numbers entries 1, 2, 3 in submission order even when later messages parse first', async () => {
@@ -59,6 +59,25 @@ describe('pipeline and register: exactly once', () => {
     expect(entry.mailboxes).toEqual(['lanhdao', 'vanphong']);
     expect(entry.messages).toHaveLength(2);
     expect(core.queries.checkpoint('lanhdao', 'INBOX')?.lastUid).toBe(4);
+  });
+
+  it('one message, one copy unreadable (over the size limit) and one readable: a single entry', async () => {
+    const config = testConfig();
+    const core = testCore(undefined, { ...config, limits: { ...config.limits, maxParseSize: 2_000 } });
+    const message = buildMessage({ messageId: 'gm-99@example.gov.vn', subject: 'Giấy mời', body: 'Kính gửi. '.repeat(80) });
+    const longTrace = Buffer.concat([Buffer.from(`Received: ${'by relay '.repeat(100)}\r\n`), message]);
+    expect(message.length).toBeLessThan(2_000);
+    expect(longTrace.length).toBeGreaterThan(2_000);
+    const readable = await core.pipeline.submit(message, imapAt('vanphong', 1));
+    const unreadable = await core.pipeline.submit(longTrace, imapAt('lanhdao', 1));
+    expect(readable).toMatchObject({ outcome: 'registered', status: 'registered' });
+    expect(unreadable).toMatchObject({ outcome: 'duplicate', entryId: readable.entryId });
+    // and the other way round: the unreadable copy first
+    const core2 = testCore(undefined, { ...config, dataDir: `${config.dataDir}-2`, limits: { ...config.limits, maxParseSize: 2_000 } });
+    const first = await core2.pipeline.submit(longTrace, imapAt('lanhdao', 1));
+    const second = await core2.pipeline.submit(message, imapAt('vanphong', 1));
+    expect(first).toMatchObject({ outcome: 'registered', status: 'failed' });
+    expect(second).toMatchObject({ outcome: 'duplicate', entryId: first.entryId });
   });
 
   it('keeps messages that share a Message-ID but differ in content apart', async () => {
