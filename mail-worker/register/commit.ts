@@ -76,22 +76,12 @@ export class RegisterWriter {
   }
 
   /**
-   * Commit several messages in one transaction (a group commit); each is registered exactly once.
-   *
-   * Durability follows what the source can do after a power loss. A message received by SMTP was acknowledged
-   * with 250 and cannot be asked for again, so its commit is flushed to disk (synchronous = FULL). An IMAP message
-   * stays on the server: if a power loss rolls back its commit, the checkpoint rolls back with it and the message is
-   * fetched and registered again, still once (WAL with synchronous = NORMAL never corrupts, it only loses the
-   * newest commits). Raw bytes are always flushed before the commit that refers to them.
+   * Commit several messages in one transaction (a group commit); each is registered exactly once. The commit is
+   * flushed to disk before this returns (synchronous = FULL), so a số đến once shown is never rolled back by a
+   * power loss and handed to another message; grouping keeps that to one flush for many messages.
    */
   commitAll(inputs: readonly CommitInput[], now: Date): CommitResult[] {
-    const mustFlush = inputs.some((input) => input.location.source === 'smtp');
-    if (mustFlush) this.#db.pragma('synchronous = FULL');
-    try {
-      return this.#db.transaction(() => inputs.map((input) => this.#commitOne(input, now))).immediate();
-    } finally {
-      if (mustFlush) this.#db.pragma('synchronous = NORMAL');
-    }
+    return this.#db.transaction(() => inputs.map((input) => this.#commitOne(input, now))).immediate();
   }
 
   /** A raw message already stored: record where this copy was seen and move the checkpoint; no parse needed. */
