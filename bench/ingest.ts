@@ -101,7 +101,7 @@ async function runVanthu(dir: string, port: number, count: number): Promise<Rate
     mailboxes: [{ id: 'bench', address: 'bench@example.gov.vn', imap: { host: '127.0.0.1', port, secure: false, user: 'bench', passwordEnv: 'BENCH_PASSWORD' } }],
   }));
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'bin/vanthu.js'), 'serve', '--config', config], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'bin/vanthu.cjs'), 'serve', '--config', config], {
     env: { ...process.env, BENCH_PASSWORD: DOVECOT_PASSWORD, VANTHU_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

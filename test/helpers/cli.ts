@@ -4,7 +4,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../mail-worker/paths.js';
 
-export const VANTHU_BIN = path.join(PROJECT_ROOT, 'bin/vanthu.js');
+export const VANTHU_BIN = path.join(PROJECT_ROOT, 'bin/vanthu.cjs');
 
 export function runVanthu(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) {
   const result = spawnSync(process.execPath, [VANTHU_BIN, ...args], {
