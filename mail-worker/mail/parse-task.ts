@@ -1,4 +1,4 @@
-// One message's work off the main thread: keep the raw bytes, fingerprint, parse, keep the attachments.
+// One message's work off the main thread: keep the raw bytes, parse, fingerprint, decide its registration.
 import { BlobStore, sha256Hex } from '../blobs/blob-store.js';
 import { describeError, VanthuError } from '../errors.js';
 import { registrationFor } from '../domain/registration.js';
@@ -42,14 +42,6 @@ export function startParseTask(task: ParseTask): StartedTask {
     : Promise.resolve();
   stored.catch(() => undefined); // observed by the worker when it answers; never an unhandled rejection
   return { rawSha256, stored, parse: async () => ({ rawSha256, ...(await parseStored(raw, task)) }) };
-}
-
-/** Store and parse one message in the calling thread (tests, tools); the worker overlaps the two. */
-export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
-  const started = startParseTask(task);
-  const outcome = await started.parse();
-  await started.stored;
-  return outcome;
 }
 
 let cachedStore: BlobStore | null = null;
