@@ -1,6 +1,6 @@
 // The composition root: builds the register, pipeline, sources, dispatcher and HTTP server from one Config.
 import type { Server } from 'node:http';
-import type { Logger } from 'pino';
+import type { Logger } from './log.js';
 import { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config/load.js';
 import { VanthuError } from './errors.js';
@@ -32,12 +32,11 @@ export class Core {
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
     this.queries = new RegisterQueries(this.db);
     const writer = new RegisterWriter(this.db, config.register.id);
-    const knownRaw = this.db.prepare('SELECT 1 FROM messages WHERE raw_sha256 = ?').pluck();
     this.pipeline = new IngestPipeline({
       blobs: this.blobs,
       pool: this.pool,
       writer,
-      isKnownRaw: (sha256) => knownRaw.get(sha256) !== undefined,
+      isKnownRaw: (sha256) => this.queries.hasRaw(sha256),
       maxParseSize: config.limits.maxParseSize,
       now,
       log: log.child({ component: 'pipeline' }),

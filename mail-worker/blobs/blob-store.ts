@@ -1,6 +1,6 @@
-// Content-addressed file store for raw messages and attachments: the SHA-256 is the name, so writes are idempotent.
+// Content-addressed file store for raw messages: the SHA-256 is the name, so writes are idempotent.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -26,30 +26,11 @@ export class BlobStore {
   }
 
   /**
-   * Store bytes under their digest and return it. The file is written to a temporary name, flushed to disk and
-   * renamed, so a crash leaves either nothing or the whole file; writing the same bytes twice is harmless.
+   * Store bytes under their digest. The file is written to a temporary name, flushed, renamed and its folder
+   * flushed, so a crash leaves either nothing or the whole file; writing the same bytes twice is harmless. The work
+   * runs on libuv's thread pool, so it overlaps with the caller's CPU work (parsing).
    */
-  put(data: Uint8Array, knownSha256?: string): string {
-    const digest = knownSha256 ?? sha256Hex(data);
-    const target = this.pathOf(digest);
-    if (existsSync(target)) return digest;
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(temp, 'w', 0o640);
-    try {
-      let offset = 0;
-      while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-    syncDirectory(path.dirname(target));
-    return digest;
-  }
-
-  /** `put` on libuv's thread pool: the write and the flush to disk overlap with the caller's CPU work (parsing). */
-  async putAsync(data: Uint8Array, knownSha256: string): Promise<string> {
+  async put(data: Uint8Array, knownSha256: string): Promise<string> {
     const target = this.pathOf(knownSha256);
     if (existsSync(target)) return knownSha256;
     const dir = path.dirname(target);
@@ -82,14 +63,5 @@ export class BlobStore {
 
   stream(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));
-  }
-}
-
-function syncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -3,13 +3,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { describeError, ERROR_CODES, type ErrorCode } from '../errors.js';
 import { ADDIN_DIR } from '../paths.js';
 import type { RegisterQueries } from '../register/queries.js';
 import type { FolderHealth } from '../sources/health.js';
-import { readCookie, SESSION_COOKIE, tokenFromRequest, tokenMatches } from './auth.js';
+import { isAdmin, readCookie, SESSION_COOKIE, tokenMatches } from './auth.js';
 import { pickLang, textFor } from './i18n.js';
 import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
@@ -39,7 +39,7 @@ export function routesFor(deps: AppDeps): Route[] {
       method: 'get', path: '/api/health', access: 'public',
       handler: (req, res) => {
         const report = deps.health();
-        if (tokenMatches(deps.adminToken, tokenFromRequest(req))) return void res.json(report);
+        if (isAdmin(deps.adminToken, req)) return void res.json(report);
         // Without the token: states and error codes only; server names, users and server replies need the token.
         const mailboxes = report.mailboxes.map(({ lastError, ...rest }) => ({ ...rest, lastError: lastError ? { code: lastError.code, at: lastError.at } : null }));
         res.json({ status: report.status, mailboxes });
@@ -156,7 +156,7 @@ export function createApp(deps: AppDeps): express.Express {
 
 function requireAdmin(adminToken: string) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (tokenMatches(adminToken, tokenFromRequest(req))) return next();
+    if (isAdmin(adminToken, req)) return next();
     if (req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts('html')) return res.redirect(303, '/login');
     sendError(res, 401, 'E_AUTH_REQUIRED', ERROR_CODES.E_AUTH_REQUIRED);
   };

@@ -25,7 +25,12 @@ export function tokenMatches(expected: string, given: string | undefined): boole
   return timingSafeEqual(a, b);
 }
 
-export function tokenFromRequest(req: Request): string | undefined {
+/** Whether the request carries the admin token, as a Bearer header or the login cookie. */
+export function isAdmin(adminToken: string, req: Request): boolean {
+  return tokenMatches(adminToken, tokenFromRequest(req));
+}
+
+function tokenFromRequest(req: Request): string | undefined {
   const header = req.get('authorization');
   const bearer = header && /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (bearer) return bearer;

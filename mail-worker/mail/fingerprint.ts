@@ -1,7 +1,7 @@
 // The content hash used to dedupe one message seen twice (two mailboxes, a UIDVALIDITY change, a re-import):
 // transport headers (Received, Delivered-To, Return-Path, ...) differ between copies, so only the message's own
 // headers and its body are hashed.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 
 const IDENTITY_HEADERS = ['message-id', 'from', 'sender', 'to', 'cc', 'date', 'subject', 'content-type', 'in-reply-to'];
 
@@ -16,14 +16,11 @@ export interface Fingerprint {
 
 /** Split the raw message at the first empty line. Works on LF and CRLF input without decoding the body. */
 export function splitHeader(raw: Buffer): { header: string; body: Buffer } {
-  for (let i = 0; i < raw.length - 1; i++) {
-    if (raw[i] !== 0x0a) continue;
-    if (raw[i + 1] === 0x0a) return { header: raw.subarray(0, i).toString('latin1'), body: raw.subarray(i + 2) };
-    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) {
-      return { header: raw.subarray(0, i).toString('latin1'), body: raw.subarray(i + 3) };
-    }
-  }
-  return { header: raw.toString('latin1'), body: Buffer.alloc(0) };
+  const lf = raw.indexOf('\n\n');
+  const crlf = raw.indexOf('\n\r\n');
+  const end = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
+  if (end < 0) return { header: raw.toString('latin1'), body: Buffer.alloc(0) };
+  return { header: raw.subarray(0, end).toString('latin1'), body: raw.subarray(end + (end === lf ? 2 : 3)) };
 }
 
 /** Unfolded header fields, name lowercased, in order. Values stay as raw bytes decoded as latin1. */
@@ -60,13 +57,7 @@ export function withoutBom(raw: Buffer): Buffer {
  * Used when a message cannot be parsed; parsed messages use the cheaper `fingerprintOfParsed`.
  */
 export function fingerprintOf(raw: Buffer): Fingerprint {
-  const { header, body } = splitHeader(withoutBom(raw));
-  const fields = headerFields(header);
-  const hash = identityHash(fields);
-  const identity = hash.copy().digest('hex');
-  hash.update('raw\n');
-  hash.update(normaliseBody(body));
-  return { messageId: messageIdOf(fields), identityHash: identity, contentHash: hash.digest('hex') };
+  return fingerprintWith(raw, (hash, body) => hash.update('raw\n').update(normaliseBody(body)));
 }
 
 /**
@@ -75,25 +66,24 @@ export function fingerprintOf(raw: Buffer): Fingerprint {
  * so a CRLF copy from IMAP and an LF copy from a file match without re-reading megabytes of base64.
  */
 export function fingerprintOfParsed(raw: Buffer, parsed: { text: string; html: string; attachmentSha256: string[] }): Fingerprint {
-  const { header } = splitHeader(withoutBom(raw));
-  const fields = headerFields(header);
-  const hash = identityHash(fields);
-  const identity = hash.copy().digest('hex');
-  hash.update('parsed\n');
-  hash.update(normaliseText(parsed.text));
-  hash.update('\n\u0000');
-  hash.update(normaliseText(parsed.html));
-  for (const sha of parsed.attachmentSha256) hash.update(`\n${sha}`);
-  return { messageId: messageIdOf(fields), identityHash: identity, contentHash: hash.digest('hex') };
+  return fingerprintWith(raw, (hash) => {
+    hash.update('parsed\n').update(normaliseText(parsed.text)).update('\n\u0000').update(normaliseText(parsed.html));
+    for (const sha of parsed.attachmentSha256) hash.update(`\n${sha}`);
+  });
 }
 
-function identityHash(fields: Array<[string, string]>) {
+/** Hash the identity headers, take that as the identity hash, then let `addContent` extend it to the content hash. */
+function fingerprintWith(raw: Buffer, addContent: (hash: Hash, body: Buffer) => void): Fingerprint {
+  const { header, body } = splitHeader(withoutBom(raw));
+  const fields = headerFields(header);
   const hash = createHash('sha256');
   for (const name of IDENTITY_HEADERS) {
     for (const [field, value] of fields) if (field === name) hash.update(`${name}:${value.replace(/\s+/g, ' ')}\n`);
   }
   hash.update('\n');
-  return hash;
+  const identityHash = hash.copy().digest('hex');
+  addContent(hash, body);
+  return { messageId: messageIdOf(fields), identityHash, contentHash: hash.digest('hex') };
 }
 
 function messageIdOf(fields: Array<[string, string]>): string | null {

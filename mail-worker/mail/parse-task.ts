@@ -33,7 +33,7 @@ export function startParseTask(task: ParseTask): StartedTask {
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
   const rawSha256 = task.rawSha256 ?? sha256Hex(raw);
   const stored = task.storeRaw
-    ? blobStore(task.blobRoot).putAsync(raw, rawSha256).then(
+    ? blobStore(task.blobRoot).put(raw, rawSha256).then(
         () => undefined,
         (err: unknown) => {
           throw new VanthuError('E_STORE', `raw message not stored: ${describeError(err).message}`, err);

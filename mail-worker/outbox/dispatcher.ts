@@ -1,5 +1,5 @@
 // Carries out the side effects written to the outbox, with retries, backoff and the row's idempotency key.
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import { backoffDelay } from '../domain/backoff.js';
 import { describeError } from '../errors.js';
 import type { Db } from '../register/db.js';

@@ -1,9 +1,9 @@
 // The one-way pipeline every source feeds: raw bytes -> raw store -> parse -> register (one transaction, in order).
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
 import { failedRegistration } from '../domain/registration.js';
 import { describeError, VanthuError } from '../errors.js';
-import type { MessageLocation } from '../domain/types.js';
+import type { EntryStatus, MessageLocation } from '../domain/types.js';
 import type { ParsePool } from '../mail/parse-pool.js';
 import type { ParseOutcome } from '../mail/parse-task.js';
 import type { CommitInput, CommitResult, RegisterWriter } from '../register/commit.js';
@@ -20,7 +20,7 @@ export interface PipelineDeps {
 }
 
 export interface IngestResult extends CommitResult {
-  status: string;
+  status: EntryStatus;
   statusReason: string | null;
 }
 
@@ -96,11 +96,7 @@ export class IngestPipeline {
     if (mayBeKnown) {
       // A re-read (new UIDVALIDITY, a second import): most messages are already registered, so skip their parsing.
       rawSha256 = sha256Hex(raw);
-      if (this.#deps.isKnownRaw(rawSha256)) {
-        const registration = failedRegistration('', '');
-        const known = { rawSha256, size: raw.length, rawInline: null, location };
-        return { ...known, dedupeKey: '', identityKey: '', messageId: null, parsed: null, registration, searchText: '' };
-      }
+      if (this.#deps.isKnownRaw(rawSha256)) return knownCopy(rawSha256, raw.length, location);
     }
     const inline = raw.length <= INLINE_RAW_MAX;
     const outcome = await this.#deps.pool.run({
@@ -110,7 +106,7 @@ export class IngestPipeline {
     // The raw bytes could not be written (disk full, ...): register nothing; the source delivers again later.
     if (!outcome.ok && outcome.code === 'E_STORE') throw new VanthuError('E_STORE', outcome.reason);
     // A worker that timed out or died may not have written the file: write it here, before the commit.
-    if (!inline && !outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) this.#deps.blobs.put(raw, outcome.rawSha256);
+    if (!inline && !outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) await this.#deps.blobs.put(raw, outcome.rawSha256);
     const rawInline = inline ? raw : null;
     return { rawSha256: outcome.rawSha256, size: raw.length, rawInline, location, ...commitFields(outcome) };
   }
@@ -139,12 +135,7 @@ export class IngestPipeline {
     const queue = this.#lanes.get(lane);
     if (!queue) return;
     while (queue.length > 0) {
-      const ready: Slot[] = [];
-      for (const slot of queue) {
-        if (!slot.input || slot.error) break;
-        ready.push(slot);
-        if (ready.length >= GROUP_COMMIT_MAX) break;
-      }
+      const ready = queue.slice(0, Math.min(countReady(queue), GROUP_COMMIT_MAX));
       if (ready.length === 0) {
         const head = queue[0]!;
         if (!head.error) return;
@@ -189,6 +180,17 @@ function commitFields(
     return { ...keys, parsed: null, registration: failedRegistration(outcome.code, outcome.reason), searchText: '' };
   }
   return { ...keys, parsed: outcome.parsed, registration: outcome.registration, searchText: outcome.searchText };
+}
+
+/**
+ * A copy whose exact bytes are registered already: the commit recognises it by its SHA-256 before looking at
+ * anything else, so only where it was seen is recorded and no fields are needed.
+ */
+function knownCopy(rawSha256: string, size: number, location: MessageLocation): CommitInput {
+  return {
+    rawSha256, size, rawInline: null, location, dedupeKey: '', identityKey: '', messageId: null, parsed: null,
+    registration: failedRegistration('E_DUPLICATE', 'same bytes as a registered message'), searchText: '',
+  };
 }
 
 /** Messages at the head of a lane that are ready to commit. */

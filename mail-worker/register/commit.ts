@@ -84,18 +84,6 @@ export class RegisterWriter {
     return this.#db.transaction(() => inputs.map((input) => this.#commitOne(input, now))).immediate();
   }
 
-  /** A raw message already stored: record where this copy was seen and move the checkpoint; no parse needed. */
-  linkKnownRaw(rawSha256: string, location: MessageLocation, now: Date): CommitResult | null {
-    return this.#db
-      .transaction(() => {
-        const known = this.#stmts.messageByRaw.get(rawSha256) as { id: number; entry_id: number } | undefined;
-        if (!known) return null;
-        this.#recordLocation(known.id, location, now);
-        return this.#duplicateOf(known.entry_id);
-      })
-      .immediate();
-  }
-
   #commitOne(input: CommitInput, now: Date): CommitResult {
     const iso = now.toISOString();
     const sameRaw = this.#stmts.messageByRaw.get(input.rawSha256) as { id: number; entry_id: number } | undefined;

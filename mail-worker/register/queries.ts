@@ -19,7 +19,12 @@ export interface ListQuery {
 }
 
 export class RegisterQueries {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: asked for every message of a re-read folder or a re-import. */
+  readonly #hasRaw;
+
+  constructor(private readonly db: Db) {
+    this.#hasRaw = db.prepare('SELECT 1 FROM messages WHERE raw_sha256 = ?').pluck();
+  }
 
   list(query: ListQuery): { items: RegisterEntryView[]; total: number } {
     const match = query.q ? ftsQuery(query.q) : null;
@@ -46,6 +51,11 @@ export class RegisterQueries {
       | { raw_sha256: string; size: number; raw_inline: Buffer | null }
       | undefined;
     return row ? { sha256: row.raw_sha256, size: row.size, inline: row.raw_inline } : null;
+  }
+
+  /** Whether a raw message with this digest is registered already. */
+  hasRaw(sha256: string): boolean {
+    return this.#hasRaw.get(sha256) !== undefined;
   }
 
   checkpoint(mailboxId: string, folder: string): Checkpoint | null {

@@ -1,5 +1,5 @@
 // In-memory health of every watched folder, shown by GET /api/health and logged when it changes.
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 
 export interface FolderHealth {
   mailboxId: string;

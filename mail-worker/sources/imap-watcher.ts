@@ -1,6 +1,6 @@
 // Watches one folder of one mailbox with imapflow: catch up by UID from the checkpoint, then IDLE; reconnect with backoff.
 import { ImapFlow } from 'imapflow';
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import type { MailboxConfig } from '../config/load.js';
 import { backoffDelay } from '../domain/backoff.js';
 import { chunkUids, pendingUids, planSync, type Checkpoint } from '../domain/mailbox-sync.js';

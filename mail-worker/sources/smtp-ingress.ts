@@ -1,6 +1,6 @@
 // SMTP ingress (smtp-server): the embedded default source and a journaling/BCC target; 250 only after the commit.
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import { describeError, VanthuError } from '../errors.js';
 import { looksLikeMessage } from '../mail/fingerprint.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
