@@ -42,6 +42,12 @@ export interface ParsePoolOptions {
  * never waits for a round trip to the main thread.
  */
 const DEPTH = 8;
+/**
+ * Young-generation size of a parser worker. mailparser makes a small Buffer per line; V8's default nursery fills
+ * every few messages and promotes line buffers that are about to die. 64 MB lowered vanthu's CPU time in the
+ * benchmark by about 8% (2,000 messages: 11.9 s to 10.9 s); 128 and 256 MB were no better.
+ */
+const YOUNG_GENERATION_MB = 64;
 /** A task handed back this many times (its worker kept dying on others) fails instead of going round again. */
 const MAX_RETRIES = 2;
 
@@ -87,7 +93,7 @@ export class ParsePool {
   }
 
   #spawn(slot: Slot): void {
-    const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb } });
+    const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     slot.worker = worker;
     worker.on('message', (message: WorkerMessage) => this.#onMessage(slot, worker, message));
     worker.on('error', (err) => this.#replace(slot, worker, 'E_MESSAGE_PARSE', `parser worker failed: ${err.message}`));
