@@ -26,11 +26,12 @@ function titledSigners(p: PreparedText, from: number): Candidate[] {
   titles.lastIndex = from;
   for (let m = titles.exec(p.plain); m; m = titles.exec(p.plain)) {
     const runEnd = upperRunEnd(p.text, m.index + m[0].length);
-    const mark = SIGNED_MARK.exec(p.text.slice(runEnd, runEnd + 40));
-    const name = personalName(p.text, runEnd + (mark ? mark[0].length : 0));
+    const skipped = skipInterleavedList(p.text, runEnd);
+    const mark = SIGNED_MARK.exec(p.text.slice(skipped.end, skipped.end + 40));
+    const name = personalName(p.text, skipped.end + (mark ? mark[0].length : 0));
     if (!name) continue;
     const runStart = upperRunStart(p.text, m.index);
-    const { competence, position } = splitRun(p, runStart, runEnd);
+    const { competence, position } = splitRun([p.text.slice(runStart, runEnd), ...skipped.titles].join(' '));
     out.push({ index: runStart, competence, position, fullName: name });
     titles.lastIndex = runEnd;
   }
@@ -47,9 +48,29 @@ function bareSigners(p: PreparedText, from: number): Candidate[] {
   return out;
 }
 
+/**
+ * Two columns read row by row put the "Nơi nhận" list between the title and the name: skip a few list lines
+ * ("- Như trên;", "- Lưu: VT, KTN.") that stand between them.
+ */
+function skipInterleavedList(text: string, at: number): { end: number; titles: string[] } {
+  const re = /\n?[ \t]*[-+•]([^\n]*)(?=\n)/y;
+  let end = at;
+  const titles: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    re.lastIndex = end;
+    const line = re.exec(text);
+    if (!line) break;
+    end = re.lastIndex;
+    // The right column's part of the row: upper-case words after the list item ("- Như trên; PHÓ GIÁM ĐỐC").
+    const tail = /(?:^|[;.:,]\s)((?:[\p{Lu}.,]+\s?)+)$/u.exec(line[1]!.trim());
+    if (tail && positionTitles().test(toPlain(tail[1]!))) titles.push(tail[1]!.trim());
+  }
+  return { end: end === at ? at : end + 1, titles };
+}
+
 /** A full name of two to five capitalised words on one line, ending the line or followed by a non-name. */
 function personalName(text: string, at: number): string | null {
-  const line = /^ ?([^\n]*)/.exec(text.slice(at, at + 120))![1]!;
+  const line = /^[ \n]?([^\n]*)/.exec(text.slice(at, at + 120))![1]!;
   const words = line.split(' ');
   const name: string[] = [];
   for (const [i, word] of words.entries()) {
@@ -91,8 +112,9 @@ function upperRunStart(text: string, at: number): number {
  * Split "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH" into competence and position. After KT. (and TL., TUQ.)
  * comes the head's title, then the signer's own; after TM. comes the body's name, then the signer's title.
  */
-function splitRun(p: PreparedText, start: number, end: number): { competence: string | null; position: string | null } {
-  const plain = p.plain.slice(start, end);
+function splitRun(run: string): { competence: string | null; position: string | null } {
+  const text = squash(run);
+  const plain = toPlain(text);
   const marks = [...plain.matchAll(competenceMarks())];
   const firstMark = marks[0];
   const lastMark = marks[marks.length - 1];
@@ -102,7 +124,6 @@ function splitRun(p: PreparedText, start: number, end: number): { competence: st
   const kind = lastMark ? lastMark[0].replace(/[\s./]/g, '') : '';
   const deputyForm = kind === 'KT' || kind === 'TL' || kind === 'TUQ' || kind === 'Q';
   const positionAt = deputyForm && titles.length > 1 ? titles[1]! : titles[0]!;
-  const text = p.text.slice(start, end);
   // Upper-case words before the first mark belong to whatever preceded the block (a filing line, a unit code).
   const competenceFrom = firstMark ? firstMark.index : 0;
   const competence = positionAt > competenceFrom ? squash(text.slice(competenceFrom, positionAt)).replace(/[,]$/, '') : null;
@@ -127,9 +148,9 @@ function listAfter(text: string, at: number): string[] {
   const items: string[] = [];
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
-    if (i === 0 && line && !/^[-+•]/.test(line)) {
-      items.push(...line.split(/;\s*/));
-      continue;
+    if (i === 0) {
+      if (line && !/^[-+•]/.test(line)) items.push(...line.split(/;\s*/));
+      if (!/^[-+•]/.test(line)) continue;
     }
     if (!/^[-+•]/.test(line)) break;
     items.push(line.replace(/^[-+•]\s*/, ''));
@@ -137,4 +158,9 @@ function listAfter(text: string, at: number): string[] {
   return items
     .map((item) => squash(item).replace(/[;.,]+$/, ''))
     .filter((item) => item && !/^(?:Lưu|LƯU)\b/u.test(item));
+}
+
+/** Tone marks off, đ -> d, same length (the text is NFC). */
+function toPlain(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }

@@ -85,9 +85,11 @@ function subjectAfter(p: PreparedText, start: number, context: TitleContext): st
 
 /** "Về việc phê duyệt ..." in sentence case under the title, up to the preamble. */
 function sentenceCaseSubject(segment: string): string | null {
-  const firstLine = segment.replace(/^\s+/, '');
-  const lineEnd = firstLine.indexOf('\n');
-  let text = lineEnd >= 0 ? firstLine.slice(0, lineEnd) : firstLine;
+  const lines = segment.replace(/^\s+/, '').split('\n');
+  // A subject wrapped onto more lines continues in lower case.
+  let count = 1;
+  while (count < lines.length && count < 4 && /^\p{Ll}/u.test(lines[count]!)) count++;
+  let text = lines.slice(0, count).join(' ');
   const stop = text.slice(1).search(SENTENCE_STOP);
   if (stop >= 0) text = text.slice(0, stop + 1);
   const value = squash(text).replace(/[,.:;]+$/, '');

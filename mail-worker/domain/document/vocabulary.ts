@@ -62,7 +62,7 @@ const BY_LOOSE_CODE = new Map<string, DocumentType>([
 
 /** The type a notation names ("2020/NĐ-CP" -> Nghị định, "GM-UBND" -> Giấy mời), or null (công văn: issuer-unit). */
 export function typeOfNotation(notation: string): DocumentType | null {
-  const segments = notation.split(/[-/]/).filter(Boolean);
+  const segments = notation.split(/[-/ ]/).filter(Boolean);
   for (const segment of segments) {
     const exact = BY_CODE.get(segment);
     if (exact) return exact;
