@@ -36,6 +36,15 @@ export interface DocumentFields {
   dueDate: string | null; // YYYY-MM-DD
 }
 
+/** A meeting an invitation calls, in Vietnam time (ISO 8601 with +07:00). */
+export interface Meeting {
+  start: string | null;
+  end: string | null;
+  location: string | null;
+  chair: string | null;
+  participants: string[];
+}
+
 export const EMPTY_DOCUMENT: Readonly<DocumentFields> = Object.freeze({
   typeName: null, typeCode: null, codeNumber: null, codeNotation: null, issuer: null, place: null,
   issuedDate: null, subject: null, signer: null, recipients: null, urgency: null, confidentiality: null, dueDate: null,

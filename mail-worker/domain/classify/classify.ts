@@ -1,0 +1,27 @@
+// Decides a message's category from all its evidence, with a confidence clerks can trust: softmax over the summed
+// weights per category. "other" starts with a little weight, so a message with no signal at all is "other".
+import { CATEGORIES, type Category } from '../types.js';
+import type { Classification, Evidence, MessageForClassification } from './input.js';
+import { CorrectionMemory, tokensOf } from './memory.js';
+import { signalsOf } from './signals.js';
+
+const OTHER_PRIOR = 1;
+/** Evidence kept with an entry: the strongest reasons, enough to explain the decision. */
+const EVIDENCE_SHOWN = 8;
+
+export function classifyMessage(message: MessageForClassification, memory: CorrectionMemory = EMPTY_MEMORY): Classification {
+  const evidence = [...signalsOf(message), ...memory.evidence(tokensOf(message), message.fromAddress)];
+  const scores = new Map<Category, number>(CATEGORIES.map((c) => [c, c === 'other' ? OTHER_PRIOR : 0]));
+  for (const e of evidence) scores.set(e.category, scores.get(e.category)! + e.weight);
+  let category: Category = 'other';
+  for (const [c, score] of scores) if (score > scores.get(category)!) category = c;
+  const top = scores.get(category)!;
+  let sum = 0;
+  for (const score of scores.values()) sum += Math.exp(score - top);
+  const shown = [...evidence].sort((a, b) => b.weight - a.weight).slice(0, EVIDENCE_SHOWN);
+  return { category, confidence: Math.round((1 / sum) * 1000) / 1000, evidence: shown };
+}
+
+const EMPTY_MEMORY = new CorrectionMemory();
+
+export type { Evidence };

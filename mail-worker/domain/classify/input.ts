@@ -1,0 +1,44 @@
+// What the classifier looks at: a message reduced to its subject, body, sender, attachments and thread.
+import type { Category, DocumentFields } from '../types.js';
+
+export const ATTACHMENT_KINDS = ['pdf', 'word', 'spreadsheet', 'presentation', 'text', 'calendar', 'image', 'archive', 'other'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export interface AttachmentForClassification {
+  filename: string | null;
+  kind: AttachmentKind;
+  /** Extracted text (NFC), or null when none could be read. */
+  text: string | null;
+  /** The document header read from that text, when it has one. */
+  document: DocumentFields | null;
+}
+
+export interface MessageForClassification {
+  subject: string;
+  body: string;
+  fromAddress: string | null;
+  attachments: AttachmentForClassification[];
+  /** METHOD of an iCalendar part (REQUEST, CANCEL, REPLY), or null. */
+  calendarMethod: string | null;
+  /** The message answers another (In-Reply-To, or a Re:/TL: subject). */
+  isReply: boolean;
+  /** The category of the registered message it answers, when known. */
+  parentCategory: Category | null;
+  /** The document read from the body (invitations are often written in the mail itself). */
+  bodyDocument: DocumentFields | null;
+}
+
+/** One reason for a category, with its weight: shown to clerks as the classification's evidence. */
+export interface Evidence {
+  category: Category;
+  weight: number;
+  source: string;
+  detail: string;
+}
+
+export interface Classification {
+  category: Category;
+  /** Share of the evidence weight that went to the winning category (0..1, softmax over categories). */
+  confidence: number;
+  evidence: Evidence[];
+}

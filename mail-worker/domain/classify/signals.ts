@@ -1,0 +1,117 @@
+// The format's signals for each category (Chỉ thị 15 categories): words in the subject and body, the document
+// types attachments carry, calendar parts, spreadsheets, thread and sender. Each gives weight to one category.
+import type { Category, DocumentFields } from '../types.js';
+import { foldText } from '../text.js';
+import type { Evidence, MessageForClassification } from './input.js';
+
+interface WordSignal {
+  category: Category;
+  pattern: RegExp;
+  weight: number;
+  detail: string;
+}
+
+/** Matched on folded text (no tone marks, đ -> d, lower case), so "Giấy mời" and "Giay moi" are one signal. */
+const WORDS: readonly WordSignal[] = [
+  { category: 'meeting_invitation', pattern: /\bgiay moi\b/, weight: 4, detail: 'giấy mời' },
+  { category: 'meeting_invitation', pattern: /\b(kinh )?moi (du |tham du )?(hop|hoi nghi|hoi thao|toa dam|lam viec)\b/, weight: 3.5, detail: 'mời họp' },
+  { category: 'meeting_invitation', pattern: /\/gm-/, weight: 4, detail: 'số ký hiệu /GM-' },
+  { category: 'meeting_invitation', pattern: /\b(hoan|doi (thoi gian|dia diem|lich)|thay doi (thoi gian|dia diem)) (to chuc )?(cuoc )?(hop|hoi nghi)\b/, weight: 3, detail: 'đổi/hoãn cuộc họp' },
+  { category: 'meeting_material', pattern: /\btai lieu\b[^.\n]{0,40}\b(hop|hoi nghi|hoi thao|toa dam|phien hop)\b/, weight: 4.5, detail: 'tài liệu họp' },
+  { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien )?(hop|hoi nghi)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
+  { category: 'meeting_material', pattern: /\b(kem theo|theo) giay moi (so )?\d/, weight: 2.5, detail: 'kèm theo giấy mời số' },
+  { category: 'report', pattern: /\bbao cao\b/, weight: 2.5, detail: 'báo cáo' },
+  { category: 'report', pattern: /\/bc-/, weight: 3.5, detail: 'số ký hiệu /BC-' },
+  { category: 'report', pattern: /\b(de biet|de bao cao|kinh bao cao)\b/, weight: 1.5, detail: 'để biết / để báo cáo' },
+  { category: 'announcement', pattern: /\bthong bao\b/, weight: 2.5, detail: 'thông báo' },
+  { category: 'announcement', pattern: /\/tb-/, weight: 3, detail: 'số ký hiệu /TB-' },
+  { category: 'announcement', pattern: /\b(nghi (le|tet)|lich nghi|cat dien|toan the (can bo|cong chuc)|cac phong, ban)\b/, weight: 2, detail: 'thông báo chung' },
+  { category: 'draft_for_comment', pattern: /\bdu thao\b/, weight: 2.5, detail: 'dự thảo' },
+  { category: 'draft_for_comment', pattern: /\b(xin|lay|de nghi (tham gia|gop)) y kien\b/, weight: 3, detail: 'xin ý kiến' },
+  { category: 'draft_for_comment', pattern: /\b(de nghi|kinh de nghi)[^.\n]{0,40}\bgop y\b/, weight: 2.5, detail: 'đề nghị góp ý' },
+  { category: 'feedback', pattern: /\b(y kien gop y|tham gia y kien|y kien (cua|doi voi)|gop y (doi voi|vao|cho) du thao)\b/, weight: 2.5, detail: 'ý kiến góp ý' },
+  { category: 'feedback', pattern: /\b(thong nhat (voi|noi dung)|khong co y kien (khac|bo sung|gop y))\b/, weight: 3, detail: 'thống nhất / không có ý kiến khác' },
+  { category: 'statistics', pattern: /\bso lieu\b/, weight: 2.5, detail: 'số liệu' },
+  { category: 'statistics', pattern: /\bthong ke\b/, weight: 2.5, detail: 'thống kê' },
+  { category: 'statistics', pattern: /\bbieu (mau|so|tong hop)\b/, weight: 2.5, detail: 'biểu mẫu / biểu số' },
+  { category: 'official_document', pattern: /\bv\/v\b/, weight: 1.5, detail: 'V/v' },
+  { category: 'official_document', pattern: /\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 2, detail: 'tên loại văn bản' },
+  { category: 'official_document', pattern: /\b(hoa toc|thuong khan)\b|\[khan\]|^khan\b/, weight: 1.5, detail: 'độ khẩn' },
+  { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan)\b/, weight: 4.5, detail: 'lịch công tác' },
+  { category: 'directive_info', pattern: /\by kien chi dao\b/, weight: 4.5, detail: 'ý kiến chỉ đạo' },
+  { category: 'directive_info', pattern: /\b(chi dao cua|ket luan (cua|chi dao)|thong bao ket luan|chi dao (khan|dieu hanh|xu ly))\b/, weight: 3.5, detail: 'chỉ đạo, điều hành' },
+  { category: 'other', pattern: /\b(undeliverable|delivery status|mail delivery|khong (the )?gui duoc|returned mail)\b/, weight: 6, detail: 'thư báo lỗi gửi' },
+  { category: 'other', pattern: /\b(tu dong tra loi|automatic reply|auto(-| )?reply|out of office|vang mat (tu|den))\b/, weight: 6, detail: 'trả lời tự động' },
+  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky)\b/, weight: 3.5, detail: 'quảng cáo / bản tin' },
+  { category: 'other', pattern: /\b(sinh nhat|dam cuoi|thiep cuoi|tan gia|chuc mung nam moi)\b/, weight: 3, detail: 'việc riêng' },
+  { category: 'other', pattern: /\b(bao tri|nang cap) (he thong|may chu|thu dien tu)|\bmat khau\b|\bxac minh tai khoan\b/, weight: 3, detail: 'thông báo kỹ thuật' },
+];
+
+/** The type a document header names, and the category documents of that type travel as. */
+const TYPE_CATEGORY: Readonly<Record<string, Category>> = {
+  'Giấy mời': 'meeting_invitation', 'Báo cáo': 'report', 'Thông báo': 'announcement', 'Lịch công tác': 'schedule',
+};
+
+const SUBJECT_WEIGHT = 1;
+const BODY_WEIGHT = 0.5;
+const ATTACHMENT_TEXT_WEIGHT = 0.4;
+
+export function signalsOf(message: MessageForClassification): Evidence[] {
+  const evidence: Evidence[] = [];
+  const subject = foldText(message.subject);
+  words(evidence, subject, 'subject', SUBJECT_WEIGHT);
+  words(evidence, foldText(message.body.slice(0, 3000)), 'body', BODY_WEIGHT);
+  for (const attachment of message.attachments) {
+    const source = `attachment ${attachment.filename ?? '(no name)'}`;
+    const name = foldText(attachment.filename ?? '');
+    if (attachment.text) words(evidence, foldText(attachment.text.slice(0, 1500)), source, ATTACHMENT_TEXT_WEIGHT);
+    if (/\bdu thao\b|\bdu_thao\b|\bdt\b/.test(name.replace(/[-_.]/g, ' '))) add(evidence, 'draft_for_comment', 3, source, 'tệp dự thảo');
+    if (attachment.document) documentSignals(evidence, attachment.document, source, 1);
+    if (attachment.kind === 'spreadsheet') {
+      add(evidence, 'statistics', 1.5, source, 'bảng tính');
+      if (/\b(bieu|so lieu|thong ke|chi tieu)\b/.test(`${name} ${foldText(attachment.text?.slice(0, 2000) ?? '')}`)) {
+        add(evidence, 'statistics', 2.5, source, 'bảng tính số liệu / biểu');
+      }
+    }
+    if (attachment.kind === 'presentation') add(evidence, 'meeting_material', 1.5, source, 'bài trình chiếu');
+  }
+  if (message.bodyDocument) documentSignals(evidence, message.bodyDocument, 'body', 0.8);
+  if (message.calendarMethod === 'REQUEST') add(evidence, 'meeting_invitation', 5, 'calendar', 'lời mời lịch (METHOD:REQUEST)');
+  if (message.calendarMethod === 'CANCEL') add(evidence, 'meeting_invitation', 3, 'calendar', 'hủy lịch họp (METHOD:CANCEL)');
+  if (message.calendarMethod === 'REPLY') add(evidence, 'other', 5, 'calendar', 'trả lời lời mời lịch (METHOD:REPLY)');
+  threadSignals(evidence, message, subject);
+  senderSignals(evidence, message);
+  return evidence;
+}
+
+function words(evidence: Evidence[], folded: string, source: string, scale: number): void {
+  for (const signal of WORDS) {
+    if (signal.pattern.test(folded)) add(evidence, signal.category, signal.weight * scale, source, signal.detail);
+  }
+}
+
+function documentSignals(evidence: Evidence[], document: DocumentFields, source: string, scale: number): void {
+  const type = document.typeName;
+  if (!type) return;
+  const category = TYPE_CATEGORY[type] ?? 'official_document';
+  add(evidence, category, 4 * scale, source, `văn bản loại ${type}${document.codeNotation ? ` (${document.codeNotation})` : ''}`);
+}
+
+function threadSignals(evidence: Evidence[], message: MessageForClassification, subject: string): void {
+  if (message.parentCategory === 'draft_for_comment' && message.isReply) {
+    add(evidence, 'feedback', 6, 'thread', 'trả lời thư xin ý kiến dự thảo');
+    return;
+  }
+  if (message.isReply && /\b(du thao|gop y|y kien)\b/.test(subject)) add(evidence, 'feedback', 3, 'thread', 'trả lời về dự thảo');
+}
+
+function senderSignals(evidence: Evidence[], message: MessageForClassification): void {
+  const address = message.fromAddress ?? '';
+  if (/^(mailer-daemon|postmaster)@/i.test(address)) add(evidence, 'other', 6, 'sender', 'máy chủ thư');
+  else if (address && !/\.gov\.vn$/i.test(address)) add(evidence, 'other', 1, 'sender', 'người gửi ngoài .gov.vn');
+  if (!message.subject.trim() && !message.body.trim() && message.attachments.length === 0) add(evidence, 'other', 2, 'message', 'thư trống');
+}
+
+function add(evidence: Evidence[], category: Category, weight: number, source: string, detail: string): void {
+  evidence.push({ category, weight: Math.round(weight * 100) / 100, source, detail });
+}
