@@ -38,6 +38,7 @@ export class Core {
       writer,
       isKnownRaw: (sha256) => this.queries.hasRaw(sha256),
       maxParseSize: config.limits.maxParseSize,
+      reviewThreshold: config.classification.reviewThreshold,
       now,
       log: log.child({ component: 'pipeline' }),
     });

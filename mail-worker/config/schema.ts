@@ -77,6 +77,14 @@ export const configSchema = z.strictObject({
       fetchBatch: z.number().int().min(1).max(5000).default(100),
     })
     .default({ idleRefreshMs: 5 * 60_000, resyncIntervalMs: 10 * 60_000, fetchBatch: 100 }),
+  classification: z
+    .strictObject({
+      /** Below this confidence (0..1) an entry is registered as needs_review for a clerk to check. */
+      reviewThreshold: z.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.6),
+      /** Who is alerted when a document marked Mật / Tối mật / Tuyệt mật arrives. */
+      securityOfficer: z.email({ error: 'expected the security officer\'s e-mail address' }).optional(),
+    })
+    .default({ reviewThreshold: 0.6 }),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .default({ level: 'info' }),

@@ -55,11 +55,51 @@ export interface AddressInfo {
   address: string;
 }
 
+export type TextStatus = 'read' | 'none' | 'skipped' | 'failed';
+
 export interface AttachmentInfo {
   filename: string | null;
   contentType: string;
   size: number;
   sha256: string;
+  /** pdf, word, spreadsheet, ... (see AttachmentKind). */
+  kind?: string;
+  /** Whether its text was read: read, none (not a text format), skipped (over a limit), failed. */
+  textStatus?: TextStatus | null;
+  /** Why not, with its code ("E_NO_TEXT_LAYER: ..."). */
+  textReason?: string | null;
+}
+
+/** An iCalendar event, times in Vietnam time. */
+export interface CalendarEventInfo {
+  summary: string | null;
+  start: string | null;
+  end: string | null;
+  location: string | null;
+  organizer: string | null;
+  attendees: string[];
+}
+
+/** One attachment as the classifier and the extractor see it. */
+export interface AttachmentContent {
+  info: AttachmentInfo;
+  kind: string;
+  text: string | null;
+  calendar: { method: string | null; events: CalendarEventInfo[] } | null;
+}
+
+/** A parsed message and what its attachments say: the domain's whole input for one message. */
+export interface MessageContent {
+  parsed: ParsedMessage;
+  attachments: AttachmentContent[];
+}
+
+/** One reason behind a category, with its weight: shown to clerks as the classification's evidence. */
+export interface EvidenceItem {
+  category: Category;
+  weight: number;
+  source: string;
+  detail: string;
 }
 
 /** What the parser tells about a message, in our own words (no mailparser types leak past the adapter). */
@@ -92,4 +132,8 @@ export interface Registration {
   status: EntryStatus;
   statusReason: string | null;
   document: DocumentFields;
+  /** 0..1, or null when nothing was classified (a message that could not be read). */
+  confidence: number | null;
+  evidence: EvidenceItem[];
+  meeting: Meeting | null;
 }

@@ -156,9 +156,14 @@ export class ParsePool {
     slot.worker = null;
     void worker.terminate();
     const sent = slot.sent.splice(0);
-    const culprit = sent.find((pending) => pending.id === slot.parsing);
+    let culprit = sent.find((pending) => pending.id === slot.parsing);
     slot.parsing = null;
     const others = sent.filter((pending) => pending !== culprit);
+    if (culprit?.task.readAttachments) {
+      // Attachments are the usual reason a message stalls or kills a parser: try once more without their text.
+      this.#queue.unshift({ ...culprit, task: { ...culprit.task, readAttachments: false } });
+      culprit = undefined;
+    }
     for (const pending of others) pending.retries++;
     const failed = others.filter((pending) => pending.retries > MAX_RETRIES);
     this.#queue.unshift(...others.filter((pending) => pending.retries <= MAX_RETRIES));

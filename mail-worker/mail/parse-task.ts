@@ -1,11 +1,21 @@
 // One message's work off the main thread: keep the raw bytes, parse, fingerprint, decide its registration.
 import { BlobStore, sha256Hex } from '../blobs/blob-store.js';
 import { describeError, VanthuError } from '../errors.js';
+import { CorrectionMemory, type LearnedExample } from '../domain/classify/memory.js';
+import { registerYearOf } from '../domain/register-year.js';
 import { registrationFor } from '../domain/registration.js';
 import { searchTextOf } from '../domain/search-text.js';
 import type { ParsedMessage, Registration } from '../domain/types.js';
+import { DEFAULT_ATTACHMENT_LIMITS } from './attachments/limits.js';
 import { fingerprintOf, fingerprintOfParsed, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
-import { parseMessage } from './parse.js';
+import { readMessage, type ReadMessage } from './read-message.js';
+
+/** Clerks' corrections, sent by the pool whenever they change. */
+let learned = new CorrectionMemory();
+
+export function setLearnedExamples(examples: readonly LearnedExample[]): void {
+  learned = new CorrectionMemory(examples);
+}
 
 export interface ParseTask {
   raw: Uint8Array;
@@ -15,6 +25,10 @@ export interface ParseTask {
   /** False when the raw bytes are kept inline in the register instead of the blob store. */
   storeRaw: boolean;
   maxParseSize: number;
+  /** Below this classification confidence an entry is `needs_review`. */
+  reviewThreshold: number;
+  /** False on a second try, after reading attachments timed out or killed the worker: register without their text. */
+  readAttachments: boolean;
 }
 
 export type ParseOutcome =
@@ -60,21 +74,24 @@ async function parseStored(raw: Buffer, task: ParseTask): Promise<Parsed> {
   if (!looksLikeMessage(raw)) {
     return { ok: false, fingerprint: fingerprintOf(raw), code: 'E_MESSAGE_NOT_MIME', reason: 'no header section at the start of the message' };
   }
-  let parsed: Awaited<ReturnType<typeof parseMessage>>;
+  let parsed: ReadMessage;
   try {
-    parsed = await parseMessage(withoutBom(raw));
+    parsed = await readMessage(withoutBom(raw), task.readAttachments ? DEFAULT_ATTACHMENT_LIMITS : null);
   } catch (err) {
     return { ok: false, fingerprint: fingerprintOf(raw), code: 'E_MESSAGE_PARSE', reason: describeError(err).message };
   }
   // Attachment bytes are not stored a second time: the raw message holds them, and the recorded SHA-256 of each
   // decoded attachment identifies it when a later step (signatures, text) reads it back from the raw message.
+  const { content } = parsed;
   const fingerprint = fingerprintOfParsed(raw, {
-    text: parsed.message.text,
+    text: content.parsed.text,
     html: parsed.html,
-    attachmentSha256: parsed.message.attachments.map((a) => a.sha256),
+    attachmentSha256: content.parsed.attachments.map((a) => a.sha256),
   });
   // The domain decides here, off the main thread: classification and extraction are CPU work too.
-  const registration = registrationFor(parsed.message);
-  const searchText = searchTextOf(parsed.message, registration.document);
-  return { ok: true, fingerprint, parsed: parsed.message, registration, searchText };
+  const registration = registrationFor(content, {
+    reviewThreshold: task.reviewThreshold, memory: learned, referenceYear: registerYearOf(new Date()),
+  });
+  const searchText = searchTextOf(content, registration);
+  return { ok: true, fingerprint, parsed: content.parsed, registration, searchText };
 }

@@ -19,6 +19,14 @@ export interface ParsedWithContent {
   message: ParsedMessage;
   /** The full HTML body (not kept in ParsedMessage), for the fingerprint. */
   html: string;
+  /** Bytes of the attachments `keep` asked for, by position in `message.attachments` (null: not kept). */
+  kept: Array<Buffer | null>;
+}
+
+/** Which attachments to keep the bytes of (to read their text), and up to what size. */
+export interface KeepAttachments {
+  wanted: (filename: string | null, contentType: string) => boolean;
+  maxBytes: number;
 }
 
 interface AttachmentPart {
@@ -30,13 +38,14 @@ interface AttachmentPart {
   release: (() => void) | null;
 }
 
-export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
+export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = null): Promise<ParsedWithContent> {
   const parser = new MailParser(OPTIONS as ConstructorParameters<typeof MailParser>[0]);
   let headers = new Map<string, unknown>();
   let text = '';
   let html = '';
   const parts: AttachmentPart[] = [];
   const partsDone: Array<Promise<unknown>> = [];
+  const kept: Array<Buffer | null> = [];
   parser.on('headers', (h: Map<string, unknown>) => (headers = h));
   parser.on('data', (data: { type: string; text?: string; html?: string | false } & AttachmentPart) => {
     if (data.type === 'text') {
@@ -46,9 +55,22 @@ export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
     }
     if (data.type !== 'attachment') return;
     parts.push(data);
-    // The hash and size are set when the content stream ends; the bytes themselves are dropped.
-    partsDone.push(new Promise((resolve, reject) => data.content.once('end', resolve).once('error', reject)));
-    data.content.resume();
+    const index = kept.push(null) - 1;
+    // The hash and size are set when the content stream ends; the bytes are dropped unless their text is wanted.
+    const collect = keep?.wanted(data.filename ? nfc(data.filename) : null, data.contentType) ?? false;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    partsDone.push(new Promise((resolve, reject) => data.content.once('end', () => {
+      if (collect && size <= keep!.maxBytes) kept[index] = Buffer.concat(chunks, size);
+      resolve(undefined);
+    }).once('error', reject)));
+    if (collect) {
+      data.content.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= keep!.maxBytes) chunks.push(chunk);
+        else chunks.length = 0;
+      });
+    } else data.content.resume();
     data.release?.();
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,7 +79,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedWithContent> {
     parser.end(raw);
   });
   await Promise.all(partsDone);
-  return { message: toParsedMessage(headers, text, html, parts), html };
+  return { message: toParsedMessage(headers, text, html, parts), html, kept };
 }
 
 function toParsedMessage(headers: Map<string, unknown>, text: string, html: string, parts: AttachmentPart[]): ParsedMessage {

@@ -15,6 +15,7 @@ export interface PipelineDeps {
   /** Whether a raw message with this digest is already registered (skips parsing duplicates). */
   isKnownRaw: (sha256: string) => boolean;
   maxParseSize: number;
+  reviewThreshold: number;
   now: () => Date;
   log: Logger;
 }
@@ -101,7 +102,7 @@ export class IngestPipeline {
     const inline = raw.length <= INLINE_RAW_MAX;
     const outcome = await this.#deps.pool.run({
       raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, storeRaw: !inline,
-      maxParseSize: this.#deps.maxParseSize,
+      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, readAttachments: true,
     });
     // The raw bytes could not be written (disk full, ...): register nothing; the source delivers again later.
     if (!outcome.ok && outcome.code === 'E_STORE') throw new VanthuError('E_STORE', outcome.reason);

@@ -119,4 +119,25 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE register_entries ADD COLUMN identity_key TEXT;
   CREATE INDEX register_entries_by_identity ON register_entries (identity_key);
   `,
+  `
+  -- Classification (issue 3): why an entry got its category, and the meeting an invitation calls.
+  ALTER TABLE register_entries ADD COLUMN evidence TEXT;          -- JSON array of { category, weight, source, detail }
+  ALTER TABLE register_entries ADD COLUMN meeting TEXT;           -- JSON { start, end, location, chair, participants }
+  ALTER TABLE attachments ADD COLUMN kind TEXT;                   -- pdf, word, spreadsheet, calendar, ...
+  ALTER TABLE attachments ADD COLUMN text_status TEXT;            -- read | none | skipped | failed
+  ALTER TABLE attachments ADD COLUMN text_reason TEXT;            -- E_... code and why
+
+  -- Clerks' corrections: who changed what, and the example the classifier learns from.
+  CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES register_entries (id),
+    changed_by  TEXT NOT NULL,
+    changed_at  TEXT NOT NULL,
+    changes     TEXT NOT NULL,                                    -- JSON { field: { from, to } }
+    category    TEXT,                                             -- the category after the correction
+    sender      TEXT,
+    tokens      TEXT NOT NULL                                     -- JSON array: folded words and word pairs
+  ) STRICT;
+  CREATE INDEX corrections_by_entry ON corrections (entry_id);
+  `,
 ];

@@ -1,5 +1,5 @@
 // What the classifier looks at: a message reduced to its subject, body, sender, attachments and thread.
-import type { Category, DocumentFields } from '../types.js';
+import type { Category, DocumentFields, EvidenceItem } from '../types.js';
 
 export const ATTACHMENT_KINDS = ['pdf', 'word', 'spreadsheet', 'presentation', 'text', 'calendar', 'image', 'archive', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -28,13 +28,7 @@ export interface MessageForClassification {
   bodyDocument: DocumentFields | null;
 }
 
-/** One reason for a category, with its weight: shown to clerks as the classification's evidence. */
-export interface Evidence {
-  category: Category;
-  weight: number;
-  source: string;
-  detail: string;
-}
+export type Evidence = EvidenceItem;
 
 export interface Classification {
   category: Category;

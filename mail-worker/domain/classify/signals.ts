@@ -23,7 +23,7 @@ const WORDS: readonly WordSignal[] = [
   { category: 'report', pattern: /\bbao cao\b/, weight: 2.5, detail: 'báo cáo' },
   { category: 'report', pattern: /\/bc-/, weight: 3.5, detail: 'số ký hiệu /BC-' },
   { category: 'report', pattern: /\b(de biet|de bao cao|kinh bao cao)\b/, weight: 1.5, detail: 'để biết / để báo cáo' },
-  { category: 'announcement', pattern: /\bthong bao\b/, weight: 2.5, detail: 'thông báo' },
+  { category: 'announcement', pattern: /\bthong bao\b(?! (ket luan|y kien))/, weight: 2.5, detail: 'thông báo' },
   { category: 'announcement', pattern: /\/tb-/, weight: 3, detail: 'số ký hiệu /TB-' },
   { category: 'announcement', pattern: /\b(nghi (le|tet)|lich nghi|cat dien|toan the (can bo|cong chuc)|cac phong, ban)\b/, weight: 2, detail: 'thông báo chung' },
   { category: 'draft_for_comment', pattern: /\bdu thao\b/, weight: 2.5, detail: 'dự thảo' },
@@ -37,12 +37,15 @@ const WORDS: readonly WordSignal[] = [
   { category: 'official_document', pattern: /\bv\/v\b/, weight: 1.5, detail: 'V/v' },
   { category: 'official_document', pattern: /\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 2, detail: 'tên loại văn bản' },
   { category: 'official_document', pattern: /\b(hoa toc|thuong khan)\b|\[khan\]|^khan\b/, weight: 1.5, detail: 'độ khẩn' },
-  { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan)\b/, weight: 4.5, detail: 'lịch công tác' },
+  { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan|tuan|trinh)\b/, weight: 4.5, detail: 'lịch công tác' },
   { category: 'directive_info', pattern: /\by kien chi dao\b/, weight: 4.5, detail: 'ý kiến chỉ đạo' },
   { category: 'directive_info', pattern: /\b(chi dao cua|ket luan (cua|chi dao)|thong bao ket luan|chi dao (khan|dieu hanh|xu ly))\b/, weight: 3.5, detail: 'chỉ đạo, điều hành' },
+  { category: 'directive_info', pattern: /\by kien (cua )?(dong chi|lanh dao|chu tich|pho chu tich|giam doc|bo truong|thu truong)\b/, weight: 3.5, detail: 'ý kiến của lãnh đạo' },
+  { category: 'directive_info', pattern: /\b(giao (xu ly|thuc hien|nhiem vu|cho)|but phe|chu tri tham muu|dong y (ve )?chu truong)\b/, weight: 2.5, detail: 'giao việc, bút phê' },
   { category: 'other', pattern: /\b(undeliverable|delivery status|mail delivery|khong (the )?gui duoc|returned mail)\b/, weight: 6, detail: 'thư báo lỗi gửi' },
   { category: 'other', pattern: /\b(tu dong tra loi|automatic reply|auto(-| )?reply|out of office|vang mat (tu|den))\b/, weight: 6, detail: 'trả lời tự động' },
-  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky)\b/, weight: 3.5, detail: 'quảng cáo / bản tin' },
+  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|hoc phi|khai giang|bao gia)\b/, weight: 3.5, detail: 'quảng cáo / bản tin / chào hàng' },
+  { category: 'other', pattern: /\b(tai khoan ngan hang|cai dat ung dung|\.apk|xac nhan thong tin tai khoan|dang nhap (de|tai))\b/, weight: 4, detail: 'dấu hiệu lừa đảo' },
   { category: 'other', pattern: /\b(sinh nhat|dam cuoi|thiep cuoi|tan gia|chuc mung nam moi)\b/, weight: 3, detail: 'việc riêng' },
   { category: 'other', pattern: /\b(bao tri|nang cap) (he thong|may chu|thu dien tu)|\bmat khau\b|\bxac minh tai khoan\b/, weight: 3, detail: 'thông báo kỹ thuật' },
 ];
@@ -52,6 +55,9 @@ const TYPE_CATEGORY: Readonly<Record<string, Category>> = {
   'Giấy mời': 'meeting_invitation', 'Báo cáo': 'report', 'Thông báo': 'announcement', 'Lịch công tác': 'schedule',
 };
 
+/** Subject prefixes of machine-made replies: read receipts, delivery failures, automatic answers. */
+const AUTOMATIC_SUBJECT = /^\s*(da doc|read|undeliverable|khong gui duoc|delivery status notification|tu dong tra loi|automatic reply|auto(-| )?reply|out of office|returned mail)\s*:/;
+
 const SUBJECT_WEIGHT = 1;
 const BODY_WEIGHT = 0.5;
 const ATTACHMENT_TEXT_WEIGHT = 0.4;
@@ -59,6 +65,7 @@ const ATTACHMENT_TEXT_WEIGHT = 0.4;
 export function signalsOf(message: MessageForClassification): Evidence[] {
   const evidence: Evidence[] = [];
   const subject = foldText(message.subject);
+  if (AUTOMATIC_SUBJECT.test(subject)) add(evidence, 'other', 8, 'subject', 'thư tự động (đã đọc, lỗi gửi, trả lời tự động)');
   words(evidence, subject, 'subject', SUBJECT_WEIGHT);
   words(evidence, foldText(message.body.slice(0, 3000)), 'body', BODY_WEIGHT);
   for (const attachment of message.attachments) {
@@ -79,6 +86,7 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
   if (message.calendarMethod === 'REQUEST') add(evidence, 'meeting_invitation', 5, 'calendar', 'lời mời lịch (METHOD:REQUEST)');
   if (message.calendarMethod === 'CANCEL') add(evidence, 'meeting_invitation', 3, 'calendar', 'hủy lịch họp (METHOD:CANCEL)');
   if (message.calendarMethod === 'REPLY') add(evidence, 'other', 5, 'calendar', 'trả lời lời mời lịch (METHOD:REPLY)');
+  if (message.calendarMethod === 'PUBLISH') add(evidence, 'schedule', 3, 'calendar', 'lịch được chia sẻ (METHOD:PUBLISH)');
   threadSignals(evidence, message, subject);
   senderSignals(evidence, message);
   return evidence;
@@ -93,8 +101,12 @@ function words(evidence: Evidence[], folded: string, source: string, scale: numb
 function documentSignals(evidence: Evidence[], document: DocumentFields, source: string, scale: number): void {
   const type = document.typeName;
   if (!type) return;
-  const category = TYPE_CATEGORY[type] ?? 'official_document';
-  add(evidence, category, 4 * scale, source, `văn bản loại ${type}${document.codeNotation ? ` (${document.codeNotation})` : ''}`);
+  let category = TYPE_CATEGORY[type] ?? 'official_document';
+  // A thông báo that conveys a leader's conclusions or directions is directive information, not a general notice.
+  if (category === 'announcement' && /\b(ket luan|y kien chi dao|chi dao cua)\b/.test(foldText(document.subject ?? ''))) category = 'directive_info';
+  // A complete header (number, issuer, date) is a registered document of the agency that sent it.
+  const weight = document.codeNotation && document.issuer && document.issuedDate ? 5 : 4;
+  add(evidence, category, weight * scale, source, `văn bản loại ${type}${document.codeNotation ? ` (${document.codeNotation})` : ''}`);
 }
 
 function threadSignals(evidence: Evidence[], message: MessageForClassification, subject: string): void {
@@ -108,6 +120,7 @@ function threadSignals(evidence: Evidence[], message: MessageForClassification, 
 function senderSignals(evidence: Evidence[], message: MessageForClassification): void {
   const address = message.fromAddress ?? '';
   if (/^(mailer-daemon|postmaster)@/i.test(address)) add(evidence, 'other', 6, 'sender', 'máy chủ thư');
+  else if (/\.gov\.vn\./i.test(address)) add(evidence, 'other', 5, 'sender', 'tên miền giả mạo .gov.vn');
   else if (address && !/\.gov\.vn$/i.test(address)) add(evidence, 'other', 1, 'sender', 'người gửi ngoài .gov.vn');
   if (!message.subject.trim() && !message.body.trim() && message.attachments.length === 0) add(evidence, 'other', 2, 'message', 'thư trống');
 }

@@ -33,8 +33,14 @@ const BY_TYPE: Record<string, AttachmentType> = {
   'text/plain': BY_EXTENSION.txt!, 'text/csv': BY_EXTENSION.csv!, 'text/calendar': BY_EXTENSION.ics!,
 };
 
+/** Before the bytes are there: whether the name or type says vanthu may read text from it (kept for reading). */
+export function mayHaveText(filename: string | null, contentType: string): boolean {
+  const declared = BY_EXTENSION[(filename ?? '').toLowerCase().split('.').pop() ?? ''] ?? BY_TYPE[contentType.toLowerCase().split(';')[0]!.trim()];
+  return Boolean(declared?.format) || contentType.toLowerCase() === 'application/octet-stream';
+}
+
 export function attachmentType(filename: string | null, contentType: string, head: Uint8Array): AttachmentType {
-  const declared = BY_EXTENSION[(filename ?? '').toLowerCase().split('.').pop() ?? ''] ?? BY_TYPE[contentType.toLowerCase()] ?? null;
+  const declared = BY_EXTENSION[(filename ?? '').toLowerCase().split('.').pop() ?? ''] ?? BY_TYPE[contentType.toLowerCase().split(';')[0]!.trim()] ?? null;
   if (startsWith(head, '%PDF-')) return BY_EXTENSION.pdf!;
   if (startsWith(head, 'PK\u0003\u0004')) {
     // A ZIP: the name says which OOXML/ODF flavour; an unknown name stays an archive.

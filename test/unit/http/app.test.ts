@@ -49,7 +49,7 @@ describe('HTTP API and console', () => {
       'category', 'status', 'codeNumber', 'codeNotation', 'issuedDate', 'issuer', 'typeName']) {
       expect(item, key).toHaveProperty(key);
     }
-    expect(item).toMatchObject({ incomingNumber: 1, category: 'other', status: 'registered', mailboxes: ['smtp'] });
+    expect(item).toMatchObject({ incomingNumber: 1, category: 'meeting_invitation', status: 'registered', mailboxes: ['smtp'] });
     const one = await fetch(`${svc.baseUrl}/api/register/${item.id}`, { headers: auth() });
     expect(((await one.json()) as { subject: string }).subject).toContain('Giấy mời');
     expect((await fetch(`${svc.baseUrl}/api/register/999`, { headers: auth() })).status).toBe(404);

@@ -1,0 +1,75 @@
+// Category accuracy over the labelled e-mail set (test/fixtures/labelled-mail): the product's own reading of each
+// .eml (parse, attachment text, extraction, classification), messages in date order so a reply sees its parent.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { registerYearOf } from '../../mail-worker/domain/register-year.js';
+import { registrationFor } from '../../mail-worker/domain/registration.js';
+import { CATEGORIES, type Category, type Registration } from '../../mail-worker/domain/types.js';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../../mail-worker/mail/attachments/limits.js';
+import { readMessage } from '../../mail-worker/mail/read-message.js';
+
+export interface MailLabel {
+  id: string;
+  category: Category;
+  confidentiality: string | null;
+  split: 'tune' | 'holdout';
+  file: string;
+}
+
+export interface MailResult {
+  label: MailLabel;
+  registration: Registration;
+}
+
+export interface SplitScore {
+  split: string;
+  messages: number;
+  correct: number;
+  accuracy: number;
+  /** confusion[expected][got] */
+  confusion: Record<string, Record<string, number>>;
+  /** Confidential messages quarantined, and ordinary ones wrongly quarantined. */
+  quarantined: { expected: number; caught: number; falseAlarms: number };
+  needsReview: number;
+}
+
+export const REVIEW_THRESHOLD = 0.6;
+
+export async function classifyLabelledMail(dir: string): Promise<MailResult[]> {
+  const labels = readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MailLabel);
+  const read = await Promise.all(labels.map(async (label) => ({ label, message: await readMessage(readFileSync(path.join(dir, label.file)), DEFAULT_ATTACHMENT_LIMITS) })));
+  read.sort((a, b) => (a.message.content.parsed.date ?? '').localeCompare(b.message.content.parsed.date ?? ''));
+  const byMessageId = new Map<string, Category>();
+  const results: MailResult[] = [];
+  for (const { label, message } of read) {
+    const { parsed } = message.content;
+    const arrival = parsed.date ? new Date(parsed.date) : new Date();
+    const registration = registrationFor(message.content, {
+      reviewThreshold: REVIEW_THRESHOLD, referenceYear: registerYearOf(arrival),
+      parentCategory: parsed.inReplyTo ? byMessageId.get(parsed.inReplyTo) ?? null : null,
+    });
+    if (parsed.messageId) byMessageId.set(parsed.messageId, registration.category);
+    results.push({ label, registration });
+  }
+  return results;
+}
+
+export function score(results: MailResult[], split: string): SplitScore {
+  const chosen = split === 'all' ? results : results.filter((r) => r.label.split === split);
+  const confusion: SplitScore['confusion'] = {};
+  for (const expected of CATEGORIES) confusion[expected] = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+  let correct = 0;
+  const quarantined = { expected: 0, caught: 0, falseAlarms: 0 };
+  let needsReview = 0;
+  for (const { label, registration } of chosen) {
+    confusion[label.category]![registration.category]!++;
+    if (label.category === registration.category) correct++;
+    const isQuarantined = registration.status === 'quarantined';
+    if (label.confidentiality) {
+      quarantined.expected++;
+      if (isQuarantined) quarantined.caught++;
+    } else if (isQuarantined) quarantined.falseAlarms++;
+    if (registration.status === 'needs_review') needsReview++;
+  }
+  return { split, messages: chosen.length, correct, accuracy: chosen.length ? correct / chosen.length : 0, confusion, quarantined, needsReview };
+}

@@ -1,0 +1,164 @@
+// Builds the labelled e-mail set (test/fixtures/labelled-mail) from its YAML sources: one .eml per message, with
+// PDF, DOCX, XLSX, iCalendar and text attachments made from the texts the sources give, and labels.jsonl.
+// Run: npm run build && node dist/scripts/build-labelled-mail.js  (needs /usr/share/fonts/truetype/dejavu, Debian fonts-dejavu-core)
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import fontkit from '@pdf-lib/fontkit';
+import { strToU8, zipSync } from 'fflate';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../mail-worker/paths.js';
+
+interface AttachmentSpec {
+  filename: string;
+  kind: 'pdf' | 'docx' | 'txt' | 'xlsx' | 'ics';
+  text?: string;
+  rows?: unknown[][];
+  event?: { summary: string; start: string; end?: string; location?: string; organizer?: string; method?: string };
+}
+
+interface MessageSpec {
+  id: string;
+  category: string;
+  confidentiality?: string;
+  note?: string;
+  from: { name: string; address: string };
+  to: string[];
+  cc?: string[];
+  date: string;
+  subject: string;
+  inReplyTo?: string;
+  body: string;
+  attachments?: AttachmentSpec[];
+}
+
+const DIR = path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail');
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+/** A quarter of each category is held out of all tuning and reported on its own. */
+const HOLDOUT_EVERY = 4;
+
+const messageId = (id: string) => `<${id}@labelled.vanthu.test>`;
+
+async function main(): Promise<void> {
+  const specs = readdirSync(path.join(DIR, 'sources')).filter((f) => f.endsWith('.yaml')).sort()
+    .flatMap((f) => parse(readFileSync(path.join(DIR, 'sources', f), 'utf8')) as MessageSpec[]);
+  rmSync(path.join(DIR, 'eml'), { recursive: true, force: true });
+  mkdirSync(path.join(DIR, 'eml'), { recursive: true });
+  const fontBytes = readFileSync(FONT);
+  const holdout = holdoutIds(specs);
+  const labels: string[] = [];
+  for (const spec of specs) {
+    const raw = await compose(spec, fontBytes);
+    writeFileSync(path.join(DIR, 'eml', `${spec.id}.eml`), raw);
+    labels.push(JSON.stringify({
+      id: spec.id, category: spec.category, confidentiality: spec.confidentiality ?? null,
+      split: holdout.has(spec.id) ? 'holdout' : 'tune', file: `eml/${spec.id}.eml`,
+    }));
+  }
+  writeFileSync(path.join(DIR, 'labels.jsonl'), `${labels.join('\n')}\n`);
+  process.stdout.write(`${specs.length} messages, ${holdout.size} held out\n`);
+}
+
+function holdoutIds(specs: MessageSpec[]): Set<string> {
+  const out = new Set<string>();
+  const byCategory = new Map<string, string[]>();
+  for (const spec of specs) byCategory.set(spec.category, [...(byCategory.get(spec.category) ?? []), spec.id]);
+  for (const ids of byCategory.values()) {
+    const ordered = ids.map((id) => ({ id, key: createHash('sha256').update(id).digest('hex') })).sort((a, b) => a.key.localeCompare(b.key));
+    ordered.forEach(({ id }, i) => i % HOLDOUT_EVERY === HOLDOUT_EVERY - 1 && out.add(id));
+  }
+  return out;
+}
+
+async function compose(spec: MessageSpec, fontBytes: Buffer): Promise<Buffer> {
+  const attachments = [];
+  for (const a of spec.attachments ?? []) attachments.push({ filename: a.filename, content: await render(a, fontBytes), contentType: contentTypeOf(a) });
+  const mail = new MailComposer({
+    from: { name: spec.from.name, address: spec.from.address }, to: spec.to, cc: spec.cc ?? [], subject: spec.subject,
+    date: new Date(spec.date), messageId: messageId(spec.id), text: spec.body ?? '', attachments,
+    ...(spec.inReplyTo ? { inReplyTo: messageId(spec.inReplyTo), references: [messageId(spec.inReplyTo)] } : {}),
+  });
+  return new Promise((resolve, reject) => mail.compile().build((err, message) => (err ? reject(err) : resolve(message))));
+}
+
+function contentTypeOf(a: AttachmentSpec): string {
+  return {
+    pdf: 'application/pdf', txt: 'text/plain; charset=utf-8', ics: 'text/calendar; charset=utf-8; method=REQUEST',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }[a.kind];
+}
+
+async function render(a: AttachmentSpec, fontBytes: Buffer): Promise<Buffer> {
+  switch (a.kind) {
+    case 'pdf': return pdf(a.text ?? '', fontBytes);
+    case 'docx': return docx(a.text ?? '');
+    case 'txt': return Buffer.from(a.text ?? '', 'utf8');
+    case 'xlsx': {
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(a.rows ?? []), 'Sheet1');
+      return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+    }
+    case 'ics': return Buffer.from(ics(a.event!), 'utf8');
+  }
+}
+
+async function pdf(text: string, fontBytes: Buffer): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes, { subset: true });
+  const lines = text.split('\n').flatMap((line) => wrap(line, font, 11, 515));
+  for (let i = 0; i < lines.length; i += 60) {
+    const page = doc.addPage([595, 842]);
+    lines.slice(i, i + 60).forEach((line, j) => page.drawText(line, { x: 40, y: 800 - j * 12.5, size: 11, font }));
+  }
+  if (lines.length === 0) doc.addPage([595, 842]);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+function wrap(line: string, font: PDFFont, size: number, width: number): string[] {
+  if (font.widthOfTextAtSize(line, size) <= width) return [line];
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (font.widthOfTextAtSize(next, size) > width && current) {
+      out.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function docx(text: string): Buffer {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = text.split('\n').map((line) => `<w:p><w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`).join('');
+  return Buffer.from(zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`),
+  }));
+}
+
+function ics(event: NonNullable<AttachmentSpec['event']>): string {
+  const utc = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const fold = (line: string) => line.match(/.{1,60}/gu)!.join('\r\n ');
+  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+  const lines = [
+    'BEGIN:VCALENDAR', 'PRODID:-//vanthu//labelled set//VI', 'VERSION:2.0', `METHOD:${event.method ?? 'REQUEST'}`, 'BEGIN:VEVENT',
+    `UID:${createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 16)}@labelled.vanthu.test`,
+    `DTSTAMP:${utc(event.start)}`, `DTSTART:${utc(event.start)}`, ...(event.end ? [`DTEND:${utc(event.end)}`] : []),
+    `SUMMARY;LANGUAGE=vi-VN:${escape(event.summary)}`, ...(event.location ? [`LOCATION:${escape(event.location)}`] : []),
+    ...(event.organizer ? [`ORGANIZER:mailto:${event.organizer}`] : []), 'END:VEVENT', 'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
