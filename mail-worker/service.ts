@@ -31,7 +31,7 @@ export class Core {
     this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
     this.queries = new RegisterQueries(this.db);
-    const writer = new RegisterWriter(this.db, config.register.id);
+    const writer = new RegisterWriter(this.db, config.register.id, config.classification.securityOfficer ?? null);
     this.pipeline = new IngestPipeline({
       blobs: this.blobs,
       pool: this.pool,

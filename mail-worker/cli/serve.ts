@@ -13,6 +13,9 @@ export async function runServe(config: Config): Promise<void> {
     );
   } else {
     log.info({ config: config.source, mailboxes: config.mailboxes.map((m) => m.id) }, 'configuration loaded');
+    if (!config.classification.securityOfficer) {
+      log.warn('classification.securityOfficer is not set: alerts for documents marked Mật wait in the outbox without a recipient');
+    }
   }
   process.on('unhandledRejection', (reason) => {
     // A rejection nobody handled leaves the worker half-alive: stop instead, so the supervisor restarts it.

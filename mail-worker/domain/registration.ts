@@ -70,12 +70,13 @@ export function registrationFor(content: MessageContent, options: RegistrationOp
   const unread = content.attachments.find((a) => a.info.textStatus === 'failed' || a.info.textStatus === 'skipped');
   let status: Registration['status'] = 'registered';
   let statusReason: string | null = null;
-  if (classification.confidence < options.reviewThreshold) {
-    status = 'needs_review';
-    statusReason = `E_LOW_CONFIDENCE: ${Math.round(classification.confidence * 100)}% sure it is ${classification.category}`;
-  } else if (!main && unread?.info.textReason) {
+  if (!main && unread?.info.textReason) {
+    // The document is in an attachment vanthu could not read: a clerk must read it, whatever the guess.
     status = 'needs_review';
     statusReason = `${unread.info.textReason} (${unread.info.filename ?? 'attachment'})`;
+  } else if (classification.confidence < options.reviewThreshold) {
+    status = 'needs_review';
+    statusReason = `E_LOW_CONFIDENCE: ${Math.round(classification.confidence * 100)}% sure it is ${classification.category}`;
   }
   return { ...base, status, statusReason, document, meeting };
 }

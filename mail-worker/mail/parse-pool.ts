@@ -57,6 +57,7 @@ export class ParsePool {
   readonly #options: Required<ParsePoolOptions>;
   #nextId = 1;
   #closed = false;
+  #replaced = 0;
 
   constructor(options: ParsePoolOptions) {
     this.#options = {
@@ -73,6 +74,11 @@ export class ParsePool {
 
   get threads(): number {
     return this.#slots.length;
+  }
+
+  /** Workers replaced so far because one hung or died. */
+  get replaced(): number {
+    return this.#replaced;
   }
 
   /** Parse one message; never rejects for a bad message (the outcome says why), only when the pool is closed. */
@@ -154,6 +160,7 @@ export class ParsePool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.worker = null;
+    this.#replaced++;
     void worker.terminate();
     const sent = slot.sent.splice(0);
     let culprit = sent.find((pending) => pending.id === slot.parsing);

@@ -17,6 +17,8 @@ export interface OutboxRow {
 export type OutboxHandler = (row: OutboxRow) => Promise<void>;
 
 const MAX_ATTEMPTS = 12;
+/** A kind with no handler yet (its channel is not configured) waits, visible, and is tried again later. */
+const NO_HANDLER_RETRY_MS = 10 * 60_000;
 
 export class OutboxDispatcher {
   #timer: NodeJS.Timeout | null = null;
@@ -56,14 +58,19 @@ export class OutboxDispatcher {
 
   async #attempt(row: OutboxRow): Promise<void> {
     const handler = this.handlers.get(row.kind);
+    if (!handler) {
+      const next = new Date(this.now().getTime() + NO_HANDLER_RETRY_MS);
+      this.db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?`)
+        .run(next.toISOString(), `waiting: nothing carries out "${row.kind}" yet (no handler configured)`, row.id);
+      return;
+    }
     try {
-      if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
       await handler(row);
       this.db.prepare(`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = ?, last_error = NULL WHERE id = ?`)
         .run(this.now().toISOString(), row.id);
     } catch (err) {
       const attempts = row.attempts + 1;
-      const dead = !handler || attempts >= MAX_ATTEMPTS;
+      const dead = attempts >= MAX_ATTEMPTS;
       const next = new Date(this.now().getTime() + backoffDelay(attempts, Math.random()));
       this.db.prepare(`UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
         .run(dead ? 'dead' : 'pending', attempts, next.toISOString(), describeError(err).message, row.id);

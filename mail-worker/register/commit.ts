@@ -31,12 +31,18 @@ export interface CommitResult {
 export class RegisterWriter {
   readonly #db: Db;
   readonly #registerId: string;
+  readonly #securityOfficer: string | null;
   readonly #stmts;
 
-  constructor(db: Db, registerId: string) {
+  /** `securityOfficer`: who the alert for a confidential document goes to (classification.securityOfficer). */
+  constructor(db: Db, registerId: string, securityOfficer: string | null = null) {
     this.#db = db;
     this.#registerId = registerId;
+    this.#securityOfficer = securityOfficer;
     this.#stmts = {
+      insertOutbox: db.prepare(`
+        INSERT OR IGNORE INTO outbox (entry_id, kind, payload, idempotency_key, next_attempt_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?)`),
       messageByRaw: db.prepare('SELECT m.id, m.entry_id FROM messages m WHERE m.raw_sha256 = ?'),
       entryByKey: db.prepare('SELECT id, incoming_number, register_year FROM register_entries WHERE dedupe_key = ?'),
       // A copy that could not be read joins any entry of the same message; a readable copy joins a failed entry.
@@ -108,7 +114,19 @@ export class RegisterWriter {
     const row = this.#insertMessage(entryId, input, iso);
     this.#recordLocation(row, input.location, now);
     if (input.registration.status !== 'quarantined' && input.searchText) this.#stmts.insertSearch.run(entryId, input.searchText);
+    if (input.registration.status === 'quarantined') this.#alertSecurityOfficer(entryId, incomingNumber, registerYear, input, iso);
     return { outcome: 'registered', entryId, incomingNumber, registerYear };
+  }
+
+  /** The alert joins the entry's transaction: a confidential document is never registered without it. */
+  #alertSecurityOfficer(entryId: number, incomingNumber: number, registerYear: number, input: CommitInput, iso: string): void {
+    const doc = input.registration.document;
+    const payload = {
+      to: this.#securityOfficer, entryId, incomingNumber, registerYear, confidentiality: doc.confidentiality,
+      codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, issuer: doc.issuer, issuedDate: doc.issuedDate,
+      from: input.parsed?.from[0]?.address ?? null, mailbox: input.location.mailboxId, reason: input.registration.statusReason,
+    };
+    this.#stmts.insertOutbox.run(entryId, 'security_alert', JSON.stringify(payload), `security_alert:${entryId}`, iso, iso);
   }
 
   #insertMessage(entryId: number, input: CommitInput, iso: string): number {
