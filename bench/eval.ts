@@ -54,9 +54,10 @@ function mailReport(splits: SplitScore[], results: Awaited<ReturnType<typeof cla
     out.push(`  ${short(expected).padEnd(12)}${CATEGORIES.map((c) => String(splits[2]!.confusion[expected]![c] || '.').padStart(11)).join('')}`);
   }
   if (verbose) {
-    out.push('', '  Misclassified:');
+    // Only the tuning part is listed: looking at held-out mistakes would be tuning on them.
+    out.push('', '  Misclassified (tuning part only):');
     for (const { label, registration } of results) {
-      if (label.category === registration.category) continue;
+      if (label.category === registration.category || label.split !== 'tune') continue;
       const why = registration.evidence.slice(0, 4).map((e) => `${e.category}+${e.weight} ${e.source}: ${e.detail}`).join('; ');
       out.push(`    ${label.id} [${label.split}] ${label.category} -> ${registration.category} (${registration.confidence}) ${why}`);
     }

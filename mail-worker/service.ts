@@ -5,6 +5,7 @@ import { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config/load.js';
 import { VanthuError } from './errors.js';
 import { createApp } from './http/app.js';
+import { CorrectionStore, type Correction } from './register/corrections.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
@@ -25,12 +26,15 @@ export class Core {
   readonly pool: ParsePool;
   readonly queries: RegisterQueries;
   readonly pipeline: IngestPipeline;
+  readonly corrections: CorrectionStore;
 
   constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
     this.db = openRegisterDb(config.dataDir);
     this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
     this.queries = new RegisterQueries(this.db);
+    this.corrections = new CorrectionStore(this.db);
+    this.pool.teach(this.corrections.examples());
     const writer = new RegisterWriter(this.db, config.register.id, config.classification.securityOfficer ?? null);
     this.pipeline = new IngestPipeline({
       blobs: this.blobs,
@@ -42,6 +46,13 @@ export class Core {
       now,
       log: log.child({ component: 'pipeline' }),
     });
+  }
+
+  /** A clerk's correction: recorded, applied, and taught to the classifier at once. */
+  correct(entryId: number, correction: Correction, by: string): Record<string, { from: unknown; to: unknown }> | null {
+    const changes = this.corrections.apply(entryId, correction, by, this.now());
+    if (changes && 'category' in changes) this.pool.teach(this.corrections.examples());
+    return changes;
   }
 
   /** A message's original bytes, wherever they are kept. */
@@ -112,6 +123,8 @@ export class Service {
     const app = createApp({
       adminToken: token,
       queries: this.core.queries,
+      correct: (id, correction, by) => this.core.correct(id, correction, by),
+      history: (id) => this.core.corrections.history(id),
       blobs: this.core.blobs,
       health: () => this.healthReport(),
       log: this.log.child({ component: 'http' }),

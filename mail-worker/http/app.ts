@@ -13,10 +13,15 @@ import { isAdmin, readCookie, SESSION_COOKIE, tokenMatches } from './auth.js';
 import { pickLang, textFor } from './i18n.js';
 import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
+import { CORRECTABLE, type Correction } from '../register/corrections.js';
+import { correctionSchema } from './correction-schema.js';
 
 export interface AppDeps {
   adminToken: string;
   queries: RegisterQueries;
+  /** Apply a clerk's correction; null when there is no such entry. */
+  correct: (entryId: number, correction: Correction, by: string) => Record<string, { from: unknown; to: unknown }> | null;
+  history: (entryId: number) => unknown[];
   blobs: BlobStore;
   health: () => { status: 'ok' | 'degraded'; mailboxes: FolderHealth[]; [key: string]: unknown };
   log: Logger;
@@ -24,7 +29,7 @@ export interface AppDeps {
 
 type Handler = (req: Request, res: Response) => void | Promise<void>;
 interface Route {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch';
   path: string;
   access: 'public' | 'admin';
   handler: Handler;
@@ -88,7 +93,21 @@ export function routesFor(deps: AppDeps): Route[] {
       handler: (req, res) => {
         const entry = deps.queries.get(idParam(req));
         if (!entry) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
-        res.json(entry);
+        res.json({ ...entry, corrections: deps.history(entry.id) });
+      },
+    },
+    {
+      method: 'patch', path: '/api/register/:id', access: 'admin',
+      handler: (req, res) => {
+        const parsed = correctionSchema.safeParse(req.body ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body');
+          throw httpError(400, 'E_BAD_REQUEST', `${field}: ${issue.message}. Fields that can be corrected: ${Object.keys(CORRECTABLE).join(', ')}`);
+        }
+        const changes = deps.correct(idParam(req), parsed.data as Correction, 'admin');
+        if (!changes) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
+        res.json({ changes, entry: deps.queries.get(idParam(req)) });
       },
     },
     {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sha256Hex } from '../blobs/blob-store.js';
 import { backoffDelay } from '../domain/backoff.js';
+import type { LearnedExample } from '../domain/classify/memory.js';
 import type { ParseOutcome, ParseTask } from './parse-task.js';
 import { fingerprintOf } from './fingerprint.js';
 
@@ -58,6 +59,7 @@ export class ParsePool {
   #nextId = 1;
   #closed = false;
   #replaced = 0;
+  #learned: LearnedExample[] = [];
 
   constructor(options: ParsePoolOptions) {
     this.#options = {
@@ -74,6 +76,12 @@ export class ParsePool {
 
   get threads(): number {
     return this.#slots.length;
+  }
+
+  /** What clerks taught: every worker classifies with these examples from now on (and every new worker). */
+  teach(examples: LearnedExample[]): void {
+    this.#learned = examples;
+    for (const slot of this.#slots) slot.worker?.postMessage({ learned: examples });
   }
 
   /** Workers replaced so far because one hung or died. */
@@ -101,6 +109,7 @@ export class ParsePool {
   #spawn(slot: Slot): void {
     const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     slot.worker = worker;
+    if (this.#learned.length > 0) worker.postMessage({ learned: this.#learned });
     worker.on('message', (message: WorkerMessage) => this.#onMessage(slot, worker, message));
     worker.on('error', (err) => this.#replace(slot, worker, 'E_MESSAGE_PARSE', `parser worker failed: ${err.message}`));
     worker.on('exit', () => this.#replace(slot, worker, 'E_MESSAGE_PARSE', 'parser worker exited'));

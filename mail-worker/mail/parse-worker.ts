@@ -3,14 +3,19 @@
 // and answers in the order the tasks came.
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../errors.js';
-import { startParseTask, type ParseTask } from './parse-task.js';
+import type { LearnedExample } from '../domain/classify/memory.js';
+import { setLearnedExamples, startParseTask, type ParseTask } from './parse-task.js';
 
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
 let parsing: Promise<unknown> = Promise.resolve();
 let answering: Promise<unknown> = Promise.resolve();
 
-port.on('message', (message: { id: number; task: ParseTask }) => {
+port.on('message', (message: { id: number; task: ParseTask } | { learned: LearnedExample[] }) => {
+  if ('learned' in message) {
+    setLearnedExamples(message.learned);
+    return;
+  }
   const { id } = message;
   const started = startParseTask(message.task);
   const outcome = parsing.then(() => {

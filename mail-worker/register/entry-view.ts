@@ -1,5 +1,5 @@
 // The register entry as the API and pages show it (edXML field names), built from a database row.
-import type { Category, Confidentiality, DocumentFields, EntryStatus, Urgency } from '../domain/types.js';
+import type { Category, Confidentiality, DocumentFields, EntryStatus, EvidenceItem, Meeting, Urgency } from '../domain/types.js';
 
 /** A register entry: the incoming-register columns, and the document fields named as in edXML. */
 export interface RegisterEntryView extends Omit<DocumentFields, 'subject'> {
@@ -18,10 +18,14 @@ export interface RegisterEntryView extends Omit<DocumentFields, 'subject'> {
   status: EntryStatus;
   statusReason: string | null;
   confidence: number | null;
+  /** The strongest reasons behind the category. */
+  evidence: EvidenceItem[];
+  meeting: Meeting | null;
   documentSubject: string | null;
   assignee: string | null;
   notes: string | null;
   messages: Array<{ id: number; rawSha256: string; size: number; receivedAt: string; rawUrl: string }>;
+  attachments: Array<{ filename: string | null; contentType: string; size: number; sha256: string; kind: string | null; textStatus: string | null; textReason: string | null }>;
 }
 
 export interface EntryRow {
@@ -58,6 +62,9 @@ export interface EntryRow {
   notes: string | null;
   mailboxes: string | null;
   messages: string | null;
+  evidence: string | null;
+  meeting: string | null;
+  attachments: string | null;
 }
 
 export function toEntryView(row: EntryRow): RegisterEntryView {
@@ -83,6 +90,8 @@ export function toEntryView(row: EntryRow): RegisterEntryView {
     status: row.status,
     statusReason: row.status_reason,
     confidence: row.confidence,
+    evidence: row.evidence ? (JSON.parse(row.evidence) as EvidenceItem[]) : [],
+    meeting: row.meeting ? (JSON.parse(row.meeting) as Meeting) : null,
     typeName: row.type_name,
     typeCode: row.type_code,
     codeNumber: row.code_number,
@@ -99,5 +108,8 @@ export function toEntryView(row: EntryRow): RegisterEntryView {
     assignee: row.assignee,
     notes: row.notes,
     messages,
+    attachments: (JSON.parse(row.attachments ?? '[]') as Array<[string | null, string, number, string, string | null, string | null, string | null]>).map(
+      ([filename, contentType, size, sha256, kind, textStatus, textReason]) => ({ filename, contentType, size, sha256, kind, textStatus, textReason }),
+    ),
   };
 }

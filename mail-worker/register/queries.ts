@@ -9,7 +9,9 @@ const ENTRY_SELECT = `
     (SELECT group_concat(l.mailbox_id, char(31)) FROM messages m JOIN message_locations l ON l.message_row = m.id
       WHERE m.entry_id = e.id) AS mailboxes,
     (SELECT json_group_array(json_array(m.id, m.raw_sha256, m.size, m.received_at)) FROM messages m
-      WHERE m.entry_id = e.id) AS messages
+      WHERE m.entry_id = e.id) AS messages,
+    (SELECT json_group_array(json_array(a.filename, a.content_type, a.size, a.sha256, a.kind, a.text_status, a.text_reason))
+      FROM attachments a JOIN messages m ON m.id = a.message_row WHERE m.entry_id = e.id) AS attachments
   FROM register_entries e`;
 
 export interface ListQuery {

@@ -13,29 +13,33 @@ interface WordSignal {
 
 /** Matched on folded text (no tone marks, đ -> d, lower case), so "Giấy mời" and "Giay moi" are one signal. */
 const WORDS: readonly WordSignal[] = [
-  { category: 'meeting_invitation', pattern: /\bgiay moi\b/, weight: 4, detail: 'giấy mời' },
+  // "Tài liệu ... theo Giấy mời số 45/GM-UBND" names an invitation, it is not one.
+  { category: 'meeting_invitation', pattern: /(?<!\btai lieu\b.{0,80})\bgiay moi\b/, weight: 4, detail: 'giấy mời' },
   { category: 'meeting_invitation', pattern: /\b(kinh )?moi (du |tham du )?(hop|hoi nghi|hoi thao|toa dam|lam viec)\b/, weight: 3.5, detail: 'mời họp' },
-  { category: 'meeting_invitation', pattern: /\/gm-/, weight: 4, detail: 'số ký hiệu /GM-' },
+  { category: 'meeting_invitation', pattern: /(?<!\btai lieu\b.{0,80}|(kem theo|theo|phuc vu) giay moi (so )?)\d+\/gm-/, weight: 4, detail: 'số ký hiệu /GM-' },
   { category: 'meeting_invitation', pattern: /\b(hoan|doi (thoi gian|dia diem|lich)|thay doi (thoi gian|dia diem)) (to chuc )?(cuoc )?(hop|hoi nghi)\b/, weight: 3, detail: 'đổi/hoãn cuộc họp' },
   { category: 'meeting_material', pattern: /\btai lieu\b[^.\n]{0,40}\b(hop|hoi nghi|hoi thao|toa dam|phien hop)\b/, weight: 4.5, detail: 'tài liệu họp' },
   { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien )?(hop|hoi nghi)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
-  { category: 'meeting_material', pattern: /\b(kem theo|theo) giay moi (so )?\d/, weight: 2.5, detail: 'kèm theo giấy mời số' },
+  { category: 'meeting_material', pattern: /\b(kem theo|theo|phuc vu) giay moi (so )?\d/, weight: 4, detail: 'kèm theo giấy mời số' },
+  { category: 'meeting_material', pattern: /\btai lieu\b.{0,80}\bgiay moi\b/, weight: 4, detail: 'tài liệu theo giấy mời' },
   { category: 'report', pattern: /\bbao cao\b/, weight: 2.5, detail: 'báo cáo' },
   { category: 'report', pattern: /\/bc-/, weight: 3.5, detail: 'số ký hiệu /BC-' },
   { category: 'report', pattern: /\b(de biet|de bao cao|kinh bao cao)\b/, weight: 1.5, detail: 'để biết / để báo cáo' },
   { category: 'announcement', pattern: /\bthong bao\b(?! (ket luan|y kien))/, weight: 2.5, detail: 'thông báo' },
   { category: 'announcement', pattern: /\/tb-/, weight: 3, detail: 'số ký hiệu /TB-' },
   { category: 'announcement', pattern: /\b(nghi (le|tet)|lich nghi|cat dien|toan the (can bo|cong chuc)|cac phong, ban)\b/, weight: 2, detail: 'thông báo chung' },
-  { category: 'draft_for_comment', pattern: /\bdu thao\b/, weight: 2.5, detail: 'dự thảo' },
+  { category: 'draft_for_comment', pattern: /\bdu thao\b/, weight: 1.5, detail: 'dự thảo' },
   { category: 'draft_for_comment', pattern: /\b(xin|lay|de nghi (tham gia|gop)) y kien\b/, weight: 3, detail: 'xin ý kiến' },
   { category: 'draft_for_comment', pattern: /\b(de nghi|kinh de nghi)[^.\n]{0,40}\bgop y\b/, weight: 2.5, detail: 'đề nghị góp ý' },
-  { category: 'feedback', pattern: /\b(y kien gop y|tham gia y kien|y kien (cua|doi voi)|gop y (doi voi|vao|cho) du thao)\b/, weight: 2.5, detail: 'ý kiến góp ý' },
+  { category: 'feedback', pattern: /(?<!(lay|xin|de nghi|de nghi tham gia) )\b(y kien gop y|gop y (doi voi |vao |cho )?(du thao|noi dung du thao))\b/, weight: 3, detail: 'góp ý dự thảo' },
+  { category: 'feedback', pattern: /(?<!(lay|xin|de nghi) )\b(tham gia |co )?y kien (doi voi|vao|ve|gop y (doi voi |vao )?)(du thao|noi dung du thao)\b/, weight: 3, detail: 'ý kiến về dự thảo' },
+  { category: 'feedback', pattern: /\b(gop y nhu sau|co y kien nhu sau|y kien cu the nhu sau|de nghi co quan soan thao|nhat tri voi (noi dung )?du thao)\b/, weight: 3, detail: 'ý kiến như sau' },
   { category: 'feedback', pattern: /\b(thong nhat (voi|noi dung)|khong co y kien (khac|bo sung|gop y))\b/, weight: 3, detail: 'thống nhất / không có ý kiến khác' },
   { category: 'statistics', pattern: /\bso lieu\b/, weight: 2.5, detail: 'số liệu' },
   { category: 'statistics', pattern: /\bthong ke\b/, weight: 2.5, detail: 'thống kê' },
   { category: 'statistics', pattern: /\bbieu (mau|so|tong hop)\b/, weight: 2.5, detail: 'biểu mẫu / biểu số' },
   { category: 'official_document', pattern: /\bv\/v\b/, weight: 1.5, detail: 'V/v' },
-  { category: 'official_document', pattern: /\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 2, detail: 'tên loại văn bản' },
+  { category: 'official_document', pattern: /(?<!du thao )\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 2, detail: 'tên loại văn bản' },
   { category: 'official_document', pattern: /\b(hoa toc|thuong khan)\b|\[khan\]|^khan\b/, weight: 1.5, detail: 'độ khẩn' },
   { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan|tuan|trinh)\b/, weight: 4.5, detail: 'lịch công tác' },
   { category: 'directive_info', pattern: /\by kien chi dao\b/, weight: 4.5, detail: 'ý kiến chỉ đạo' },
@@ -44,16 +48,26 @@ const WORDS: readonly WordSignal[] = [
   { category: 'directive_info', pattern: /\b(giao (xu ly|thuc hien|nhiem vu|cho)|but phe|chu tri tham muu|dong y (ve )?chu truong)\b/, weight: 2.5, detail: 'giao việc, bút phê' },
   { category: 'other', pattern: /\b(undeliverable|delivery status|mail delivery|khong (the )?gui duoc|returned mail)\b/, weight: 6, detail: 'thư báo lỗi gửi' },
   { category: 'other', pattern: /\b(tu dong tra loi|automatic reply|auto(-| )?reply|out of office|vang mat (tu|den))\b/, weight: 6, detail: 'trả lời tự động' },
-  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|hoc phi|khai giang|bao gia)\b/, weight: 3.5, detail: 'quảng cáo / bản tin / chào hàng' },
+  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|bao gia)\b/, weight: 3.5, detail: 'quảng cáo / bản tin / chào hàng' },
   { category: 'other', pattern: /\b(tai khoan ngan hang|cai dat ung dung|\.apk|xac nhan thong tin tai khoan|dang nhap (de|tai))\b/, weight: 4, detail: 'dấu hiệu lừa đảo' },
   { category: 'other', pattern: /\b(sinh nhat|dam cuoi|thiep cuoi|tan gia|chuc mung nam moi)\b/, weight: 3, detail: 'việc riêng' },
   { category: 'other', pattern: /\b(bao tri|nang cap) (he thong|may chu|thu dien tu)|\bmat khau\b|\bxac minh tai khoan\b/, weight: 3, detail: 'thông báo kỹ thuật' },
 ];
 
-/** The type a document header names, and the category documents of that type travel as. */
+/** The type a document header names, and the category documents of that type travel as (others: official). */
 const TYPE_CATEGORY: Readonly<Record<string, Category>> = {
   'Giấy mời': 'meeting_invitation', 'Báo cáo': 'report', 'Thông báo': 'announcement', 'Lịch công tác': 'schedule',
 };
+/**
+ * How much a document's type says about why the mail was sent. A công văn says least: it is the cover letter of
+ * drafts, comments and materials alike, and its trích yếu (read separately) tells the purpose.
+ */
+const TYPE_WEIGHT: Readonly<Record<string, number>> = {
+  'Giấy mời': 4.5, 'Báo cáo': 3.5, 'Thông báo': 3, 'Lịch công tác': 4.5, 'Công văn': 2,
+};
+const OTHER_TYPE_WEIGHT = 3;
+/** A draft announces itself at the top ("DỰ THẢO", "Dự thảo lần 2") or in its file name. */
+const DRAFT_MARK = /(^|\n)\s*\(?(du thao|bản du thao)\b/;
 
 /** Subject prefixes of machine-made replies: read receipts, delivery failures, automatic answers. */
 const AUTOMATIC_SUBJECT = /^\s*(da doc|read|undeliverable|khong gui duoc|delivery status notification|tu dong tra loi|automatic reply|auto(-| )?reply|out of office|returned mail)\s*:/;
@@ -72,8 +86,9 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
     const source = `attachment ${attachment.filename ?? '(no name)'}`;
     const name = foldText(attachment.filename ?? '');
     if (attachment.text) words(evidence, foldText(attachment.text.slice(0, 1500)), source, ATTACHMENT_TEXT_WEIGHT);
-    if (/\bdu thao\b|\bdu_thao\b|\bdt\b/.test(name.replace(/[-_.]/g, ' '))) add(evidence, 'draft_for_comment', 3, source, 'tệp dự thảo');
-    if (attachment.document) documentSignals(evidence, attachment.document, source, 1);
+    const draft = /\bdu thao\b|\bdt\b/.test(name.replace(/[-_.]/g, ' ')) || DRAFT_MARK.test(foldText(attachment.text?.slice(0, 600) ?? ''));
+    if (draft) add(evidence, 'draft_for_comment', 3, source, 'văn bản dự thảo');
+    if (attachment.document) documentSignals(evidence, attachment.document, source, draft ? 0.25 : 1);
     if (attachment.kind === 'spreadsheet') {
       add(evidence, 'statistics', 1.5, source, 'bảng tính');
       if (/\b(bieu|so lieu|thong ke|chi tieu)\b/.test(`${name} ${foldText(attachment.text?.slice(0, 2000) ?? '')}`)) {
@@ -83,13 +98,36 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
     if (attachment.kind === 'presentation') add(evidence, 'meeting_material', 1.5, source, 'bài trình chiếu');
   }
   if (message.bodyDocument) documentSignals(evidence, message.bodyDocument, 'body', 0.8);
+  for (const attachment of message.attachments) {
+    // What an attached document is about says why it was sent ("V/v góp ý dự thảo ...", "V/v gửi tài liệu họp").
+    const about = attachment.document?.subject;
+    if (about) words(evidence, foldText(about), `attachment ${attachment.filename ?? '(no name)'} (trích yếu)`, 1.2);
+  }
   if (message.calendarMethod === 'REQUEST') add(evidence, 'meeting_invitation', 5, 'calendar', 'lời mời lịch (METHOD:REQUEST)');
   if (message.calendarMethod === 'CANCEL') add(evidence, 'meeting_invitation', 3, 'calendar', 'hủy lịch họp (METHOD:CANCEL)');
   if (message.calendarMethod === 'REPLY') add(evidence, 'other', 5, 'calendar', 'trả lời lời mời lịch (METHOD:REPLY)');
   if (message.calendarMethod === 'PUBLISH') add(evidence, 'schedule', 3, 'calendar', 'lịch được chia sẻ (METHOD:PUBLISH)');
   threadSignals(evidence, message, subject);
   senderSignals(evidence, message);
-  return evidence;
+  return weighTogether(evidence, message);
+}
+
+/**
+ * Signals that change what other signals mean:
+ * - a reply's subject repeats the request it answers, so its "xin ý kiến dự thảo" is the parent's, not its own;
+ * - when the mail says it carries meeting materials, the documents attached are those materials, whatever their type;
+ * - commercial words from a .gov.vn sender are an agency's own notice (a school's "chiêu sinh"), not an advert.
+ */
+function weighTogether(evidence: Evidence[], message: MessageForClassification): Evidence[] {
+  const materials = evidence.some((e) => e.category === 'meeting_material' && e.source === 'subject');
+  const governmentSender = /\.gov\.vn$/i.test(message.fromAddress ?? '');
+  return evidence.map((e) => {
+    let scale = 1;
+    if (message.isReply && e.source === 'subject' && e.category === 'draft_for_comment') scale = 0.3;
+    if (materials && e.source.startsWith('attachment') && e.detail.startsWith('văn bản loại')) scale = 0.5;
+    if (governmentSender && e.category === 'other' && e.detail.startsWith('quảng cáo')) scale = 0.5;
+    return scale === 1 ? e : { ...e, weight: Math.round(e.weight * scale * 100) / 100 };
+  });
 }
 
 function words(evidence: Evidence[], folded: string, source: string, scale: number): void {
@@ -105,7 +143,8 @@ function documentSignals(evidence: Evidence[], document: DocumentFields, source:
   // A thông báo that conveys a leader's conclusions or directions is directive information, not a general notice.
   if (category === 'announcement' && /\b(ket luan|y kien chi dao|chi dao cua)\b/.test(foldText(document.subject ?? ''))) category = 'directive_info';
   // A complete header (number, issuer, date) is a registered document of the agency that sent it.
-  const weight = document.codeNotation && document.issuer && document.issuedDate ? 5 : 4;
+  const complete = document.codeNotation && document.issuer && document.issuedDate ? 0.5 : 0;
+  const weight = (TYPE_WEIGHT[type] ?? OTHER_TYPE_WEIGHT) + complete;
   add(evidence, category, weight * scale, source, `văn bản loại ${type}${document.codeNotation ? ` (${document.codeNotation})` : ''}`);
 }
 
