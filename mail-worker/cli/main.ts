@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { describeError, isVanthuError } from '../errors.js';
 import { createLogger } from '../log.js';
+import { classifyFile, formatClassifyResult } from './classify.js';
 import { formatIngestSummary, runIngest } from './ingest.js';
 import { formatRegisterTable, listRegister } from './register-list.js';
 import { runServe } from './serve.js';
@@ -46,6 +47,28 @@ program
   .action((options: { json?: boolean; limit: number }) => {
     const { items, total } = listRegister(config(), options.limit);
     process.stdout.write(options.json ? `${JSON.stringify({ items, total }, null, 2)}\n` : `${formatRegisterTable(items)}\n`);
+  });
+
+program
+  .command('classify')
+  .description('đọc thử thư hoặc văn bản (.eml, .pdf, .docx, .doc, .xlsx, .odt, .txt, .ics) mà không vào sổ / show how vanthu reads a message or document, without registering it')
+  .argument('<file...>', 'tệp / files')
+  .option('--json', 'mỗi tệp một dòng JSON / one JSON object per file (JSON Lines)')
+  .action(async (files: string[], options: { json?: boolean }) => {
+    const threshold = config().classification.reviewThreshold;
+    let failed = 0;
+    for (const file of files) {
+      try {
+        const result = await classifyFile(file, threshold);
+        process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatClassifyResult(result)}\n\n`);
+      } catch (err) {
+        failed++;
+        const { code, message } = describeError(err);
+        if (options.json) process.stdout.write(`${JSON.stringify({ file, error: { code, message } })}\n`);
+        else process.stderr.write(`vanthu: ${code}: ${message}\n`);
+      }
+    }
+    if (failed > 0) process.exitCode = 1;
   });
 
 function positiveInt(value: string): number {

@@ -10,6 +10,13 @@ const TEXT = {
     loginTitle: 'Đăng nhập vanthu', token: 'Mã quản trị', login: 'Đăng nhập',
     loginHint: 'Mã quản trị nằm trong tệp admin-token của thư mục dữ liệu.', badToken: 'Mã không đúng.',
     failed: 'Lỗi đọc thư', otherLang: 'English', otherLangCode: 'en',
+    needsReview: 'Cần văn thư kiểm tra', quarantined: 'Văn bản mật — đã cách ly', confidence: 'độ tin cậy',
+    categories: {
+      meeting_invitation: 'Giấy mời họp', meeting_material: 'Tài liệu họp', report: 'Văn bản để biết, báo cáo',
+      announcement: 'Thông báo chung', draft_for_comment: 'Dự thảo xin ý kiến', feedback: 'Văn bản góp ý',
+      statistics: 'Bảng biểu thống kê', official_document: 'Văn bản đến', schedule: 'Lịch công tác',
+      directive_info: 'Thông tin chỉ đạo, điều hành', other: 'Khác',
+    },
   },
   en: {
     title: 'Incoming document register',
@@ -20,6 +27,13 @@ const TEXT = {
     loginTitle: 'Sign in to vanthu', token: 'Admin token', login: 'Sign in',
     loginHint: 'The admin token is in the admin-token file of the data directory.', badToken: 'Wrong token.',
     failed: 'Unreadable message', otherLang: 'Tiếng Việt', otherLangCode: 'vi',
+    needsReview: 'Needs a clerk', quarantined: 'Classified document — quarantined', confidence: 'confidence',
+    categories: {
+      meeting_invitation: 'Meeting invitation', meeting_material: 'Meeting material', report: 'Report / for information',
+      announcement: 'Announcement', draft_for_comment: 'Draft for comment', feedback: 'Feedback on a draft',
+      statistics: 'Statistics', official_document: 'Official document', schedule: 'Work schedule',
+      directive_info: 'Direction from leaders', other: 'Other',
+    },
   },
 } as const;
 

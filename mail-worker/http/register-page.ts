@@ -42,15 +42,20 @@ function row(item: RegisterEntryView, t: UiText): string {
   const issuer = item.issuer ?? (item.from.name || item.from.address || '');
   const notation = [item.codeNumber, item.codeNotation].filter(Boolean).join('/');
   const subject = [item.typeName, item.documentSubject ?? item.subject].filter(Boolean).join(' — ');
+  const statusNote = { failed: t.failed, needs_review: t.needsReview, quarantined: t.quarantined, registered: null }[item.status];
   const notes = [
-    item.status === 'failed' ? `${t.failed}: ${item.statusReason ?? ''}` : null,
+    statusNote ? `${statusNote}: ${item.statusReason ?? ''}` : null,
+    item.dueDate ? `⏱ ${item.dueDate}` : null,
     item.notes,
   ].filter(Boolean).join('; ');
+  const why = item.evidence.slice(0, 4).map((ev) => `${ev.detail} (${ev.source}, +${ev.weight})`).join('\n');
+  const confidence = item.confidence === null ? '' : ` · ${t.confidence} ${Math.round(item.confidence * 100)}%`;
+  const badge = `<span class="category ${e(item.category)}" title="${e(why)}">${e(t.categories[item.category])}${e(confidence)}</span> `;
   const raw = item.messages[0] ? ` <a class="muted" href="${e(item.messages[0].rawUrl)}">${e(t.raw)}</a>` : '';
   return `<tr class="${e(item.status)}" data-id="${item.id}">
 <td title="${e(vietnamIsoOf(new Date(item.arrivalDate)))}">${e(vietnamDateOf(new Date(item.arrivalDate)))}</td>
 <td class="num">${item.incomingNumber}</td><td>${e(issuer)}</td><td>${e(notation)}</td><td>${e(item.issuedDate ?? '')}</td>
-<td>${e(subject)}${raw}</td><td>${e(item.assignee ?? item.mailboxes.join(', '))}</td><td>${e(notes)}</td></tr>`;
+<td>${badge}${e(subject)}${raw}</td><td>${e(item.assignee ?? item.mailboxes.join(', '))}</td><td>${e(notes)}</td></tr>`;
 }
 
 function pager({ t, q, offset, limit, total }: RegisterPageInput): string {
