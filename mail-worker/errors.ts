@@ -17,6 +17,14 @@ export const ERROR_CODES = {
   E_AUTH_REQUIRED: 'Authentication required: send the admin token as a Bearer token or log in',
   E_NOT_FOUND: 'No such record',
   E_BAD_REQUEST: 'The request is invalid',
+  E_CONFIDENTIAL: 'The document is marked Mật, Tối mật or Tuyệt mật: the entry is quarantined, no text of it is kept, the security officer is alerted',
+  E_LOW_CONFIDENCE: 'vanthu is not sure what kind of mail this is: a clerk checks the category (the entry is needs_review)',
+  E_ATTACHMENT_TOO_LARGE: 'The attachment is larger than the size read for text; it is kept in the raw message',
+  E_ATTACHMENT_BOMB: 'The attachment unpacks to far more than it weighs (a decompression bomb): its text is not read',
+  E_ATTACHMENT_ENCRYPTED: 'The attachment is encrypted or password protected: a clerk must open it',
+  E_ATTACHMENT_CORRUPT: 'The attachment is damaged or not what its name says: its text is not read',
+  E_ATTACHMENT_TIMEOUT: 'Reading the attachment took longer than allowed: the message is registered without its text',
+  E_NO_TEXT_LAYER: 'The PDF has no text layer (a scan): a clerk must read it',
   E_STORE: 'The register or the raw message store failed (disk full, permissions): nothing was registered, the source delivers again once it is fixed',
 } as const;
 

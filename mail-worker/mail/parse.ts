@@ -26,6 +26,8 @@ export interface ParsedWithContent {
 /** Which attachments to keep the bytes of (to read their text), and up to what size. */
 export interface KeepAttachments {
   wanted: (filename: string | null, contentType: string) => boolean;
+  /** Asked with the first bytes: whether they look like something whose text can be read (else they are dropped). */
+  stillWanted: (filename: string | null, contentType: string, head: Buffer) => boolean;
   maxBytes: number;
 }
 
@@ -57,7 +59,8 @@ export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = n
     parts.push(data);
     const index = kept.push(null) - 1;
     // The hash and size are set when the content stream ends; the bytes are dropped unless their text is wanted.
-    const collect = keep?.wanted(data.filename ? nfc(data.filename) : null, data.contentType) ?? false;
+    const filename = data.filename ? nfc(data.filename) : null;
+    let collect = keep?.wanted(filename, data.contentType) ?? false;
     const chunks: Buffer[] = [];
     let size = 0;
     partsDone.push(new Promise((resolve, reject) => data.content.once('end', () => {
@@ -66,8 +69,9 @@ export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = n
     }).once('error', reject)));
     if (collect) {
       data.content.on('data', (chunk: Buffer) => {
+        if (size === 0 && !keep!.stillWanted(filename, data.contentType, chunk)) collect = false;
         size += chunk.length;
-        if (size <= keep!.maxBytes) chunks.push(chunk);
+        if (collect && size <= keep!.maxBytes) chunks.push(chunk);
         else chunks.length = 0;
       });
     } else data.content.resume();

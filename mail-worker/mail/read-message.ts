@@ -1,6 +1,6 @@
 // A raw message read for the register: parsed, and the text of every attachment vanthu can read.
 import type { AttachmentContent, MessageContent } from '../domain/types.js';
-import { mayHaveText } from './attachments/kind.js';
+import { attachmentType, mayHaveText } from './attachments/kind.js';
 import type { AttachmentLimits } from './attachments/limits.js';
 import { readAttachmentText } from './attachments/read-text.js';
 import { parseMessage, type ParsedWithContent } from './parse.js';
@@ -15,7 +15,11 @@ export interface ReadMessage {
  * or killed the parser: the message is registered, a clerk reads the attachments).
  */
 export async function readMessage(raw: Buffer, limits: AttachmentLimits | null): Promise<ReadMessage> {
-  const parsed: ParsedWithContent = await parseMessage(raw, limits ? { wanted: mayHaveText, maxBytes: limits.maxBytes } : null);
+  const parsed: ParsedWithContent = await parseMessage(raw, limits ? {
+    wanted: mayHaveText,
+    stillWanted: (filename, contentType, head) => attachmentType(filename, contentType, head).format !== null,
+    maxBytes: limits.maxBytes,
+  } : null);
   const attachments: AttachmentContent[] = [];
   for (const [i, info] of parsed.message.attachments.entries()) {
     if (!limits) {

@@ -1,4 +1,5 @@
 // Limits on reading attachment text, and the error every reader throws when one is hit or a file is bad.
+import type { ErrorCode } from '../../errors.js';
 
 export interface AttachmentLimits {
   /** Larger attachments are kept (in the raw message) but not read. */
@@ -21,15 +22,8 @@ export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
   timeoutMs: 15_000,
 };
 
-export const ATTACHMENT_TEXT_CODES = {
-  E_ATTACHMENT_TOO_LARGE: 'Attachment larger than the size read for text',
-  E_ATTACHMENT_BOMB: 'Attachment unpacks to far more than it weighs (a decompression bomb)',
-  E_ATTACHMENT_ENCRYPTED: 'Attachment is encrypted or password protected',
-  E_ATTACHMENT_CORRUPT: 'Attachment is damaged or not what its name says',
-  E_ATTACHMENT_TIMEOUT: 'Reading the attachment took longer than allowed',
-  E_NO_TEXT_LAYER: 'PDF has no text layer (a scan): a clerk must read it',
-} as const;
-export type AttachmentTextCode = keyof typeof ATTACHMENT_TEXT_CODES;
+/** The attachment codes of the error table (errors.ts). */
+export type AttachmentTextCode = Extract<ErrorCode, `E_ATTACHMENT_${string}` | 'E_NO_TEXT_LAYER'>;
 
 export class AttachmentTextError extends Error {
   readonly code: AttachmentTextCode;

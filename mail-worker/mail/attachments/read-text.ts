@@ -1,14 +1,13 @@
 // Text out of one attachment, whatever its format, within the limits; never throws: the outcome says what happened.
 import type { AttachmentKind } from '../../domain/classify/input.js';
-import { readCalendar, type CalendarData } from './calendar.js';
+import type { CalendarData } from './calendar.js';
 import { attachmentType, type TextFormat } from './kind.js';
 import { decodeText, repairLegacy } from './legacy.js';
 import { AttachmentTextError, type AttachmentLimits, type AttachmentTextCode } from './limits.js';
-import { readOdt } from './odt.js';
-import { readPdf } from './pdf.js';
-import { readSheet } from './sheet.js';
-import { readDoc, readDocx } from './word.js';
 import { checkZip } from './zip-check.js';
+
+// The readers load their libraries (pdfjs, SheetJS, mammoth, ...) the first time a file of their kind arrives:
+// most mail never needs most of them, and a parser worker starts faster without them.
 
 export type TextStatus = 'read' | 'none' | 'skipped' | 'failed';
 
@@ -47,25 +46,26 @@ async function readFormat(format: TextFormat, bytes: Buffer, limits: AttachmentL
   const zipLimits = { maxEntries: 5000, maxTotalBytes: limits.maxUnpackedBytes, maxRatio: 300 };
   switch (format) {
     case 'pdf': {
+      const { readPdf } = await import('./pdf.js');
       const pdf = await readPdf(bytes, limits, deadline);
       return { text: pdf.text, pages: pdf.pages, calendar: null };
     }
     case 'docx':
       await checkZip(bytes, zipLimits);
-      return { text: await readDocx(bytes), pages: null, calendar: null };
+      return { text: await (await import('./word.js')).readDocx(bytes), pages: null, calendar: null };
     case 'doc':
-      return { text: await readDoc(bytes), pages: null, calendar: null };
+      return { text: await (await import('./word.js')).readDoc(bytes), pages: null, calendar: null };
     case 'xlsx':
     case 'ods':
       await checkZip(bytes, zipLimits);
-      return { text: readSheet(bytes), pages: null, calendar: null };
+      return { text: (await import('./sheet.js')).readSheet(bytes), pages: null, calendar: null };
     case 'xls':
-      return { text: readSheet(bytes), pages: null, calendar: null };
+      return { text: (await import('./sheet.js')).readSheet(bytes), pages: null, calendar: null };
     case 'odt':
       await checkZip(bytes, zipLimits);
-      return { text: readOdt(bytes, limits.maxUnpackedBytes), pages: null, calendar: null };
+      return { text: (await import('./odt.js')).readOdt(bytes, limits.maxUnpackedBytes), pages: null, calendar: null };
     case 'ics': {
-      const calendar = readCalendar(decodeText(bytes));
+      const calendar = (await import('./calendar.js')).readCalendar(decodeText(bytes));
       return { text: calendar.text, pages: null, calendar };
     }
     case 'txt':

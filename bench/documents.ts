@@ -1,0 +1,123 @@
+// Reading documents: extraction + classification on text (documents/s, one core), and PDF text extraction
+// (pages/s) against poppler's pdftotext on the same files in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import { extractDocument } from '../mail-worker/domain/document/extract.js';
+import { registrationFor } from '../mail-worker/domain/registration.js';
+import type { MessageContent } from '../mail-worker/domain/types.js';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../mail-worker/mail/attachments/limits.js';
+import { readAttachmentText } from '../mail-worker/mail/attachments/read-text.js';
+import { readMessage } from '../mail-worker/mail/read-message.js';
+import { PROJECT_ROOT } from '../mail-worker/paths.js';
+import { ensureCommand, installPackages } from '../scripts/ensure-packages.js';
+
+export interface DocumentBench {
+  extract_docs_per_s: number;
+  classify_messages_per_s: number;
+  pdf_files: number;
+  pdf_pages: number;
+  vanthu_pdf_pages_per_s: number;
+  pdftotext_pages_per_s: number;
+  pdf_ratio: number;
+}
+
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const MIN_SECONDS = 2;
+
+export async function runDocumentBench(say: (line: string) => void): Promise<DocumentBench> {
+  const texts = readdirSync(path.join(PROJECT_ROOT, 'test/fixtures/vn-docs')).filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/vn-docs', f), 'utf8'));
+  say(`Extraction over ${texts.length} real documents (one core) ...`);
+  const extract = repeat(texts.length, () => { for (const text of texts) extractDocument(text, { referenceYear: 2026 }); });
+
+  const emlDir = path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail/eml');
+  const contents: MessageContent[] = [];
+  for (const file of readdirSync(emlDir)) contents.push((await readMessage(readFileSync(path.join(emlDir, file)), DEFAULT_ATTACHMENT_LIMITS)).content);
+  say(`Extraction + classification of ${contents.length} labelled messages, attachment text already read (one core) ...`);
+  const classify = repeat(contents.length, () => { for (const content of contents) registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 }); });
+
+  const pdf = await pdfBench(say);
+  return { extract_docs_per_s: round(extract), classify_messages_per_s: round(classify), ...pdf };
+}
+
+/** Runs `work` (which handles `items` items) until MIN_SECONDS have passed; items per second. */
+function repeat(items: number, work: () => void): number {
+  work(); // warm-up
+  let done = 0;
+  const started = process.hrtime.bigint();
+  let seconds = 0;
+  while (seconds < MIN_SECONDS) {
+    work();
+    done += items;
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  return done / seconds;
+}
+
+async function pdfBench(say: (line: string) => void): Promise<Omit<DocumentBench, 'extract_docs_per_s' | 'classify_messages_per_s'>> {
+  ensureCommand('pdftotext', 'poppler-utils');
+  if (!existsSync(FONT)) installPackages(['fonts-dejavu-core']);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-pdf-bench-'));
+  try {
+    const files: string[] = [];
+    let pages = 0;
+    const text = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/vn-docs/tvpl-luat-canh-tranh-2018.txt'), 'utf8').split('\n');
+    for (let i = 0; i < 20; i++) {
+      const file = path.join(dir, `doc-${i}.pdf`);
+      const count = 10 + (i % 3) * 10;
+      writeFileSync(file, await pdfOf(text, count));
+      files.push(file);
+      pages += count;
+    }
+    say(`PDF text: ${files.length} files, ${pages} pages of Vietnamese text; vanthu (pdfjs via unpdf, one thread) vs pdftotext ...`);
+    const bytes = files.map((f) => readFileSync(f));
+    const limits = { ...DEFAULT_ATTACHMENT_LIMITS, maxPages: 1000 };
+    for (const b of bytes.slice(0, 2)) await readAttachmentText(b, 'x.pdf', 'application/pdf', b.length, limits); // warm-up
+    let started = process.hrtime.bigint();
+    for (const b of bytes) {
+      const read = await readAttachmentText(b, 'x.pdf', 'application/pdf', b.length, limits);
+      if (read.status !== 'read') throw new Error(`vanthu could not read a benchmark PDF: ${read.reason}`);
+    }
+    const vanthuSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    started = process.hrtime.bigint();
+    for (const file of files) {
+      const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+      if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr.toString()}`);
+    }
+    const popplerSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const vanthu = pages / vanthuSeconds;
+    const poppler = pages / popplerSeconds;
+    return {
+      pdf_files: files.length, pdf_pages: pages, vanthu_pdf_pages_per_s: round(vanthu), pdftotext_pages_per_s: round(poppler),
+      pdf_ratio: Math.round((vanthu / poppler) * 1000) / 1000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pdfOf(lines: string[], pages: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  let font: PDFFont;
+  if (existsSync(FONT)) {
+    doc.registerFontkit(fontkit);
+    font = await doc.embedFont(readFileSync(FONT), { subset: true });
+  } else {
+    font = await doc.embedFont(StandardFonts.Helvetica);
+  }
+  let at = 0;
+  for (let p = 0; p < pages; p++) {
+    const page = doc.addPage([595, 842]);
+    for (let row = 0; row < 50; row++) {
+      const line = (lines[at++ % lines.length] ?? '').slice(0, 95);
+      page.drawText(line, { x: 30, y: 810 - row * 15.5, size: 9, font });
+    }
+  }
+  return Buffer.from(await doc.save());
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
