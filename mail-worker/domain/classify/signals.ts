@@ -22,7 +22,7 @@ const WORDS: readonly WordSignal[] = [
   { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien )?(hop|hoi nghi)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
   { category: 'meeting_material', pattern: /\b(kem theo|theo|phuc vu) giay moi (so )?\d/, weight: 4, detail: 'kèm theo giấy mời số' },
   { category: 'meeting_material', pattern: /\btai lieu\b.{0,80}\bgiay moi\b/, weight: 4, detail: 'tài liệu theo giấy mời' },
-  { category: 'report', pattern: /\bbao cao\b/, weight: 2.5, detail: 'báo cáo' },
+  { category: 'report', pattern: /(?<!du thao )\bbao cao\b/, weight: 2.5, detail: 'báo cáo' },
   { category: 'report', pattern: /\/bc-/, weight: 3.5, detail: 'số ký hiệu /BC-' },
   { category: 'report', pattern: /\b(de biet|de bao cao|kinh bao cao)\b/, weight: 1.5, detail: 'để biết / để báo cáo' },
   { category: 'announcement', pattern: /\bthong bao\b(?! (ket luan|y kien))/, weight: 2.5, detail: 'thông báo' },
@@ -31,7 +31,7 @@ const WORDS: readonly WordSignal[] = [
   { category: 'draft_for_comment', pattern: /\bdu thao\b/, weight: 1.5, detail: 'dự thảo' },
   { category: 'draft_for_comment', pattern: /\b(xin|lay|de nghi (tham gia|gop)) y kien\b/, weight: 3, detail: 'xin ý kiến' },
   { category: 'draft_for_comment', pattern: /\b(de nghi|kinh de nghi)[^.\n]{0,40}\bgop y\b/, weight: 2.5, detail: 'đề nghị góp ý' },
-  { category: 'feedback', pattern: /(?<!(lay|xin|de nghi|de nghi tham gia) )\b(y kien gop y|gop y (doi voi |vao |cho )?(du thao|noi dung du thao))\b/, weight: 3, detail: 'góp ý dự thảo' },
+  { category: 'feedback', pattern: /(?<!(lay|xin|de nghi|de nghi tham gia)( y kien)? )\b(y kien gop y|gop y (doi voi |vao |cho )?(du thao|noi dung du thao))\b/, weight: 3, detail: 'góp ý dự thảo' },
   { category: 'feedback', pattern: /(?<!(lay|xin|de nghi) )\b(tham gia |co )?y kien (doi voi|vao|ve|gop y (doi voi |vao )?)(du thao|noi dung du thao)\b/, weight: 3, detail: 'ý kiến về dự thảo' },
   { category: 'feedback', pattern: /\b(gop y nhu sau|co y kien nhu sau|y kien cu the nhu sau|de nghi co quan soan thao|nhat tri voi (noi dung )?du thao)\b/, weight: 3, detail: 'ý kiến như sau' },
   { category: 'feedback', pattern: /\b(thong nhat (voi|noi dung)|khong co y kien (khac|bo sung|gop y))\b/, weight: 3, detail: 'thống nhất / không có ý kiến khác' },
@@ -89,6 +89,10 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
     const draft = /\bdu thao\b|\bdt\b/.test(name.replace(/[-_.]/g, ' ')) || DRAFT_MARK.test(foldText(attachment.text?.slice(0, 600) ?? ''));
     if (draft) add(evidence, 'draft_for_comment', 3, source, 'văn bản dự thảo');
     if (attachment.document) documentSignals(evidence, attachment.document, source, draft ? 0.25 : 1);
+    // What an attached document is about says why it was sent ("V/v góp ý dự thảo ...", "V/v gửi tài liệu họp");
+    // a draft's subject is the subject of a document that does not exist yet, and says little.
+    const about = attachment.document?.subject;
+    if (about) words(evidence, foldText(about), `${source} (trích yếu)`, draft ? 0.3 : 1.2);
     if (attachment.kind === 'spreadsheet') {
       add(evidence, 'statistics', 1.5, source, 'bảng tính');
       if (/\b(bieu|so lieu|thong ke|chi tieu)\b/.test(`${name} ${foldText(attachment.text?.slice(0, 2000) ?? '')}`)) {
@@ -98,11 +102,7 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
     if (attachment.kind === 'presentation') add(evidence, 'meeting_material', 1.5, source, 'bài trình chiếu');
   }
   if (message.bodyDocument) documentSignals(evidence, message.bodyDocument, 'body', 0.8);
-  for (const attachment of message.attachments) {
-    // What an attached document is about says why it was sent ("V/v góp ý dự thảo ...", "V/v gửi tài liệu họp").
-    const about = attachment.document?.subject;
-    if (about) words(evidence, foldText(about), `attachment ${attachment.filename ?? '(no name)'} (trích yếu)`, 1.2);
-  }
+
   if (message.calendarMethod === 'REQUEST') add(evidence, 'meeting_invitation', 5, 'calendar', 'lời mời lịch (METHOD:REQUEST)');
   if (message.calendarMethod === 'CANCEL') add(evidence, 'meeting_invitation', 3, 'calendar', 'hủy lịch họp (METHOD:CANCEL)');
   if (message.calendarMethod === 'REPLY') add(evidence, 'other', 5, 'calendar', 'trả lời lời mời lịch (METHOD:REPLY)');
@@ -115,16 +115,18 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
 /**
  * Signals that change what other signals mean:
  * - a reply's subject repeats the request it answers, so its "xin ý kiến dự thảo" is the parent's, not its own;
- * - when the mail says it carries meeting materials, the documents attached are those materials, whatever their type;
+ * - when the mail says it carries meeting materials, the documents attached are those materials, whatever their type,
+ *   and the invitation it names ("theo Giấy mời số 45/GM-UBND") is a reference, not a new invitation;
  * - commercial words from a .gov.vn sender are an agency's own notice (a school's "chiêu sinh"), not an advert.
  */
 function weighTogether(evidence: Evidence[], message: MessageForClassification): Evidence[] {
-  const materials = evidence.some((e) => e.category === 'meeting_material' && e.source === 'subject');
+  const materials = evidence.some((e) => e.category === 'meeting_material' && (e.source === 'subject' || e.source === 'body'));
   const governmentSender = /\.gov\.vn$/i.test(message.fromAddress ?? '');
   return evidence.map((e) => {
     let scale = 1;
     if (message.isReply && e.source === 'subject' && e.category === 'draft_for_comment') scale = 0.3;
     if (materials && e.source.startsWith('attachment') && e.detail.startsWith('văn bản loại')) scale = 0.5;
+    if (materials && e.category === 'meeting_invitation' && e.source !== 'calendar') scale = 0.4;
     if (governmentSender && e.category === 'other' && e.detail.startsWith('quảng cáo')) scale = 0.5;
     return scale === 1 ? e : { ...e, weight: Math.round(e.weight * scale * 100) / 100 };
   });
@@ -150,7 +152,7 @@ function documentSignals(evidence: Evidence[], document: DocumentFields, source:
 
 function threadSignals(evidence: Evidence[], message: MessageForClassification, subject: string): void {
   if (message.parentCategory === 'draft_for_comment' && message.isReply) {
-    add(evidence, 'feedback', 6, 'thread', 'trả lời thư xin ý kiến dự thảo');
+    add(evidence, 'feedback', 8, 'thread', 'trả lời thư xin ý kiến dự thảo');
     return;
   }
   if (message.isReply && /\b(du thao|gop y|y kien)\b/.test(subject)) add(evidence, 'feedback', 3, 'thread', 'trả lời về dự thảo');
