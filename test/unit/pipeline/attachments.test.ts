@@ -45,6 +45,12 @@ describe('attachments that try to hurt the parser', () => {
     expect(entry.code_notation).toBe('QD-UBND');
   });
 
+  it('search finds an entry by the number and text of its attachment', () => {
+    const found = core.queries.list({ limit: 10, offset: 0, q: '77/QD-UBND ninh binh' });
+    expect(found.items.map((i) => i.codeNotation)).toContain('QD-UBND');
+    expect(core.queries.list({ limit: 10, offset: 0, q: 'appendix page 150' }).total).toBe(0); // past the page limit
+  });
+
   it('an encrypted PDF says it needs a password', async () => {
     const encrypted = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/attachments/encrypted.pdf'));
     const { entry, attachments } = await register(withAttachment('Văn bản mật khẩu', 'enc.pdf', 'application/pdf', encrypted));
