@@ -1,15 +1,16 @@
 // Builds the labelled e-mail set (test/fixtures/labelled-mail) from its YAML sources: one .eml per message, with
 // PDF, DOCX, XLSX, iCalendar and text attachments made from the texts the sources give, and labels.jsonl.
-// Run: npm run build && node dist/scripts/build-labelled-mail.js  (needs /usr/share/fonts/truetype/dejavu, Debian fonts-dejavu-core)
+// Run: npm run build && node dist/scripts/build-labelled-mail.js  (needs /usr/share/fonts/truetype/dejavu, Debian fonts-dejavu-core).
+// The output is the same mail, not the same bytes: MIME boundaries and PDF ids are random; labels.jsonl is stable.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import fontkit from '@pdf-lib/fontkit';
-import { strToU8, zipSync } from 'fflate';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { parse } from 'yaml';
+import { docxOf } from './docx.js';
 import { PROJECT_ROOT } from '../mail-worker/paths.js';
 
 interface AttachmentSpec {
@@ -95,7 +96,7 @@ function contentTypeOf(a: AttachmentSpec): string {
 async function render(a: AttachmentSpec, fontBytes: Buffer): Promise<Buffer> {
   switch (a.kind) {
     case 'pdf': return pdf(a.text ?? '', fontBytes);
-    case 'docx': return docx(a.text ?? '');
+    case 'docx': return docxOf(a.text ?? '');
     case 'txt': return Buffer.from(a.text ?? '', 'utf8');
     case 'xlsx': {
       const book = XLSX.utils.book_new();
@@ -132,16 +133,6 @@ function wrap(line: string, font: PDFFont, size: number, width: number): string[
   }
   if (current) out.push(current);
   return out;
-}
-
-function docx(text: string): Buffer {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const paragraphs = text.split('\n').map((line) => `<w:p><w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`).join('');
-  return Buffer.from(zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`),
-  }));
 }
 
 function ics(event: NonNullable<AttachmentSpec['event']>): string {

@@ -1,27 +1,15 @@
 // Attachments for tests, made on the spot: DOCX, PDFs (text, many pages, scanned, bombs), legacy-encoded text.
 import { deflateSync } from 'node:zlib';
-import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { docxOf, docxWithBody } from '../../scripts/docx.js';
 import { buildMessage } from '../../scripts/sample-mail.js';
 
-export function docx(text: string): Buffer {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = text.split('\n').map((line) => `<w:p><w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`).join('');
-  return docxWith(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-}
+export const docx = docxOf;
 
 /** A DOCX whose document.xml unpacks to `megabytes` MB of white space (a ZIP bomb of a few hundred KB). */
 export function docxBomb(megabytes: number): Buffer {
   const pad = ' '.repeat(megabytes * 1024 * 1024);
-  return docxWith(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${pad}</w:body></w:document>`);
-}
-
-function docxWith(documentXml: string): Buffer {
-  return Buffer.from(zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/document.xml': strToU8(documentXml),
-  }, { level: 9 }));
+  return docxWithBody(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${pad}</w:body></w:document>`);
 }
 
 /** A PDF with one page per string (ASCII text: the standard fonts carry no Vietnamese). */

@@ -1,6 +1,6 @@
 // The signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Văn Chiến") and the "Nơi nhận" list at the end.
 import type { SignerInfo } from '../types.js';
-import { isNameWord, isUpperWord, squash, type PreparedText } from './prepared.js';
+import { isNameWord, isUpperWord, squash, toPlain, type PreparedText } from './prepared.js';
 import { competenceMarks, positionTitles } from './vocabulary.js';
 
 interface Candidate extends SignerInfo {
@@ -160,7 +160,3 @@ function listAfter(text: string, at: number): string[] {
     .filter((item) => item && !/^(?:Lưu|LƯU)\b/u.test(item));
 }
 
-/** Tone marks off, đ -> d, same length (the text is NFC). */
-function toPlain(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}

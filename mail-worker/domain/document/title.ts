@@ -1,5 +1,5 @@
 // The document's type title and its trích yếu (subject): "QUYẾT ĐỊNH Về việc ...", or "V/v ..." for a công văn.
-import { isUpperWord, squash, type PreparedText } from './prepared.js';
+import { isUpperWord, squash, toPlain, type PreparedText } from './prepared.js';
 import { BINDING_WORDS, CONG_VAN, positionTitles, TITLES_LONGEST_FIRST, type DocumentType } from './vocabulary.js';
 
 export interface TitleFound {
@@ -159,9 +159,6 @@ function boundBefore(plain: string, index: number): boolean {
   return before !== null && BINDING_WORDS.has(before[1]!.replace(/[,.]$/, ''));
 }
 
-function toPlain(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
