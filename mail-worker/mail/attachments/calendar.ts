@@ -1,19 +1,11 @@
 // iCalendar parts (node-ical): the method (REQUEST, CANCEL, REPLY) and each event, in Vietnam time.
 import ical from 'node-ical';
+import type { CalendarEventInfo } from '../../domain/types.js';
 import { AttachmentTextError } from './limits.js';
-
-export interface CalendarEvent {
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  location: string | null;
-  organizer: string | null;
-  attendees: string[];
-}
 
 export interface CalendarData {
   method: string | null;
-  events: CalendarEvent[];
+  events: CalendarEventInfo[];
   /** A plain-text rendering, for search and the classifier. */
   text: string;
 }
@@ -26,7 +18,7 @@ export function readCalendar(source: string): CalendarData {
     throw new AttachmentTextError('E_ATTACHMENT_CORRUPT', `not a readable iCalendar file: ${(err as Error).message}`);
   }
   const method = /^METHOD:([A-Z-]+)/im.exec(source)?.[1]?.toUpperCase() ?? null;
-  const events: CalendarEvent[] = [];
+  const events: CalendarEventInfo[] = [];
   for (const item of Object.values(data)) {
     if (!item || item.type !== 'VEVENT') continue;
     const event = item as unknown as Record<string, unknown>;
