@@ -1,11 +1,11 @@
 // The only module that reads the environment and the config file: defaults, then file, then environment; validated once.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
 import { VanthuError } from '../errors.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import { Secret } from './secret.js';
+import { describeIssues, parseYamlWithLines, YamlSyntaxError, type Locate } from './yaml-source.js';
 
 export type MailboxConfig = Omit<ParsedConfig['mailboxes'][number], 'imap'> & {
   imap: ParsedConfig['mailboxes'][number]['imap'] & { password: Secret };
@@ -68,38 +68,19 @@ function findConfigFile(explicit: string | undefined, cwd: string): string | nul
   return existsSync(fallback) ? fallback : null;
 }
 
-type Locate = (keyPath: ReadonlyArray<PropertyKey>) => number | null;
-
 function readYaml(file: string): { data: Record<string, unknown>; locate: Locate } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const line = first.linePos?.[0]?.line;
-    throw new VanthuError('E_CONFIG_INVALID', `${file}${line ? `:${line}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`);
+  let parsed: { data: unknown; locate: Locate };
+  try {
+    parsed = parseYamlWithLines(readFileSync(file, 'utf8'));
+  } catch (err) {
+    if (!(err instanceof YamlSyntaxError)) throw err;
+    throw new VanthuError('E_CONFIG_INVALID', `${file}${err.line ? `:${err.line}` : ''}: ${err.message}`);
   }
-  const data = doc.toJS() ?? {};
+  const data = parsed.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new VanthuError('E_CONFIG_INVALID', `${file}: expected a mapping of settings at the top level`);
   }
-  const locate: Locate = (keyPath) => {
-    let node: unknown = doc.contents;
-    let found: Node | null = null;
-    for (const key of keyPath) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => (item.key as { value?: unknown })?.value === key);
-        if (!pair) break;
-        found = (pair.key as Node) ?? found;
-        node = pair.value;
-      } else if (isSeq(node) && typeof key === 'number') {
-        node = node.items[key];
-        found = (node as Node) ?? found;
-      } else break;
-    }
-    const offset = found?.range?.[0];
-    return offset === undefined ? null : lineCounter.linePos(offset).line;
-  };
-  return { data: data as Record<string, unknown>, locate };
+  return { data: data as Record<string, unknown>, locate: parsed.locate };
 }
 
 function applyEnvOverrides(data: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
@@ -119,25 +100,8 @@ function applyEnvOverrides(data: Record<string, unknown>, env: NodeJS.ProcessEnv
 }
 
 function invalid(error: z.ZodError, file: string | null, locate: Locate): VanthuError {
-  const lines = error.issues.map((issue) => {
-    const key = formatKeyPath(issue.path);
-    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const keyPath = unknownKeys.length > 0 ? [...issue.path, unknownKeys[0]!] : issue.path;
-    const line = locate(keyPath);
-    const where = `${file ?? 'environment'}${line ? `:${line}` : ''}`;
-    if (unknownKeys.length > 0) {
-      const names = unknownKeys.map((k) => formatKeyPath([...issue.path, k])).join(', ');
-      return `${where}: unknown key ${names}; check the spelling against the README's configuration reference`;
-    }
-    return `${where}: ${key || '(top level)'}: ${issue.message}`;
-  });
+  const lines = describeIssues(error, file ?? 'environment', locate, "check the spelling against the README's configuration reference");
   return new VanthuError('E_CONFIG_INVALID', `Invalid configuration:\n  ${lines.join('\n  ')}`);
-}
-
-export function formatKeyPath(keyPath: ReadonlyArray<PropertyKey>): string {
-  return keyPath
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
 }
 
 function readPassword(
