@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   E_ATTACHMENT_CORRUPT: 'The attachment is damaged or not what its name says: its text is not read',
   E_ATTACHMENT_TIMEOUT: 'Reading the attachment took longer than allowed: the message is registered without its text',
   E_NO_TEXT_LAYER: 'The PDF has no text layer (a scan): a clerk must read it',
+  E_RULE_INVALID: 'The routing-rule file is invalid: nothing was saved; fix the named line and field',
   E_STORE: 'The register or the raw message store failed (disk full, permissions): nothing was registered, the source delivers again once it is fixed',
 } as const;
 

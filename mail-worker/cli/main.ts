@@ -5,6 +5,8 @@ import { describeError, isVanthuError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { classifyFile, formatClassifyResult } from './classify.js';
 import { formatIngestSummary, runIngest } from './ingest.js';
+import { formatRuleTest, testRules } from './rules.js';
+import { loadRuleFile } from '../rules/load.js';
 import { formatRegisterTable, listRegister } from './register-list.js';
 import { runServe } from './serve.js';
 
@@ -71,6 +73,33 @@ program
     if (failed > 0) process.exitCode = 1;
   });
 
+const rules = program.command('rules').description('quy tắc phân luồng / routing rules');
+
+rules
+  .command('check')
+  .description('kiểm tra tệp quy tắc (YAML hoặc JSON) / check a rule file (YAML or JSON)')
+  .argument('<file>', 'tệp quy tắc / rule file')
+  .action((file: string) => {
+    const loaded = loadRuleFile(file);
+    const enabled = loaded.filter((r) => r.enabled).length;
+    process.stdout.write(`${file}: ${loaded.length} quy tắc hợp lệ (${enabled} đang bật) / ${loaded.length} valid rules (${enabled} enabled)\n`);
+  });
+
+rules
+  .command('test')
+  .description('chạy thử quy tắc với thư .eml, không vào sổ / dry-run rules against .eml messages, registering nothing')
+  .argument('<file>', 'tệp quy tắc / rule file')
+  .argument('<message...>', 'thư .eml / .eml messages')
+  .option('--json', 'mỗi thư một dòng JSON / one JSON object per message')
+  .action(async (file: string, messages: string[], options: { json?: boolean }) => {
+    const loaded = loadRuleFile(file);
+    const threshold = config().classification.reviewThreshold;
+    for (const message of messages) {
+      const result = await testRules(loaded, message, threshold);
+      process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatRuleTest(result)}\n\n`);
+    }
+  });
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('expected a whole number from 1 to 100000');
@@ -80,5 +109,5 @@ function positiveInt(value: string): number {
 program.parseAsync(process.argv).catch((err: unknown) => {
   const { code, message } = describeError(err);
   process.stderr.write(`vanthu: ${code}: ${message}\n`);
-  process.exitCode = isVanthuError(err) && code.startsWith('E_CONFIG') ? 2 : 1;
+  process.exitCode = isVanthuError(err) && (code.startsWith('E_CONFIG') || code === 'E_RULE_INVALID') ? 2 : 1;
 });

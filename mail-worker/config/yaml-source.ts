@@ -46,16 +46,34 @@ export function formatKeyPath(keyPath: ReadonlyArray<PropertyKey>): string {
 }
 
 /** One line per issue: where (file:line), which key, and what is expected. */
-export function describeIssues(error: z.ZodError, source: string, locate: Locate, unknownKeyHint: string): string[] {
-  return error.issues.map((issue) => {
+export function describeIssues(error: z.ZodError, source: string, locate: Locate, unknownKeyHint: string | ((path: ReadonlyArray<PropertyKey>) => string)): string[] {
+  return error.issues.flatMap(expandUnion).map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const keyPath = unknownKeys.length > 0 ? [...issue.path, unknownKeys[0]!] : issue.path;
     const line = locate(keyPath);
     const where = `${source}${line ? `:${line}` : ''}`;
     if (unknownKeys.length > 0) {
       const names = unknownKeys.map((k) => formatKeyPath([...issue.path, k])).join(', ');
-      return `${where}: unknown key ${names}; ${unknownKeyHint}`;
+      return `${where}: unknown key ${names}; ${typeof unknownKeyHint === 'string' ? unknownKeyHint : unknownKeyHint(issue.path)}`;
     }
     return `${where}: ${formatKeyPath(issue.path) || '(top level)'}: ${issue.message}`;
   });
+}
+
+type Issue = z.ZodError['issues'][number];
+
+/**
+ * "None of the shapes fits" is true but unhelpful when one shape clearly was meant: the branch whose complaint goes
+ * deepest into the value is the one the writer chose ({ subject: { matches: "(" } } is a field condition with a bad
+ * regular expression, not "not a condition").
+ */
+function expandUnion(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return [issue];
+  const depth = (issues: Issue[]) => Math.max(...issues.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0 : 1)));
+  const branches = (issue.errors as Issue[][]).filter((b) => b.length > 0);
+  if (branches.length === 0) return [issue];
+  const deepest = Math.max(...branches.map(depth));
+  const chosen = branches.filter((b) => depth(b) === deepest);
+  if (deepest <= 1 || chosen.length !== 1) return [issue];
+  return chosen[0]!.flatMap((inner) => expandUnion({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
 }

@@ -1,0 +1,33 @@
+// What the rules see of a message read and registered: the domain's RuleInput, built from its parsed content and
+// registration.
+import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
+import type { RuleInput } from '../domain/rules/types.js';
+import type { MessageContent, Registration } from '../domain/types.js';
+
+export function ruleInputOf(
+  content: MessageContent, registration: Registration, where: { mailbox: string; folder: string | null }, arrivedAt: Date,
+  calendar: WorkCalendar,
+): RuleInput {
+  const { parsed } = content;
+  const doc = registration.document;
+  return {
+    from: parsed.from[0]?.address ?? null,
+    to: [...parsed.to, ...parsed.cc].map((a) => a.address),
+    mailbox: where.mailbox,
+    folder: where.folder,
+    subject: parsed.subject,
+    body: parsed.text,
+    category: registration.category,
+    typeName: doc.typeName,
+    typeCode: doc.typeCode,
+    issuer: doc.issuer,
+    codeNotation: doc.codeNotation,
+    urgency: doc.urgency,
+    confidentiality: doc.confidentiality,
+    signature: null,
+    documentDueDate: doc.dueDate,
+    attachments: content.attachments.map((a) => ({ filename: a.info.filename, kind: a.kind })),
+    arrivedAt,
+    arrivedInWorkingHours: calendar.isWorkingTime(arrivedAt),
+  };
+}
