@@ -6,6 +6,12 @@ import type { Config } from './config/load.js';
 import { VanthuError } from './errors.js';
 import { createApp } from './http/app.js';
 import { CorrectionStore, type Correction } from './register/corrections.js';
+import { evaluateRules } from './domain/rules/evaluate.js';
+import type { RoutingRule } from './domain/rules/types.js';
+import type { MessageLocation, ParsedMessage, Registration } from './domain/types.js';
+import { ruleInputOf } from './rules/input.js';
+import { loadRuleFile } from './rules/load.js';
+import { workCalendarOf } from './rules/working-time.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
@@ -29,6 +35,8 @@ export class Core {
   readonly corrections: CorrectionStore;
 
   constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
+    // The rule file is checked first, like vanthu.yaml: an invalid one stops the start before anything runs.
+    const route = config.routing.rulesFile ? router(loadRuleFile(config.routing.rulesFile), config, now) : null;
     this.db = openRegisterDb(config.dataDir);
     this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
@@ -43,6 +51,7 @@ export class Core {
       isKnownRaw: (sha256) => this.queries.hasRaw(sha256),
       maxParseSize: config.limits.maxParseSize,
       reviewThreshold: config.classification.reviewThreshold,
+      ...(route ? { route } : {}),
       now,
       log: log.child({ component: 'pipeline' }),
     });
@@ -177,4 +186,19 @@ export class Service {
     await this.#dispatcher.stop();
     await this.core.close();
   }
+}
+
+/** The routing rules as the pipeline runs them: the working calendar is rebuilt when the day changes. */
+function router(rules: RoutingRule[], config: Config, now: () => Date) {
+  let day = '';
+  let calendar = workCalendarOf(config.workingTime, now());
+  return (parsed: ParsedMessage, registration: Registration, location: MessageLocation, arrivedAt: Date) => {
+    const today = arrivedAt.toISOString().slice(0, 10);
+    if (today !== day) {
+      day = today;
+      calendar = workCalendarOf(config.workingTime, arrivedAt);
+    }
+    const input = ruleInputOf(parsed, registration, { mailbox: location.mailboxId, folder: location.folder }, arrivedAt, calendar);
+    return evaluateRules(rules, input, calendar).actions;
+  };
 }

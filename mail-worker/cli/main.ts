@@ -93,9 +93,9 @@ rules
   .option('--json', 'mỗi thư một dòng JSON / one JSON object per message')
   .action(async (file: string, messages: string[], options: { json?: boolean }) => {
     const loaded = loadRuleFile(file);
-    const threshold = config().classification.reviewThreshold;
+    const cfg = config();
     for (const message of messages) {
-      const result = await testRules(loaded, message, threshold);
+      const result = await testRules(loaded, message, cfg);
       process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatRuleTest(result)}\n\n`);
     }
   });

@@ -1,7 +1,6 @@
 // `vanthu rules check FILE` and `vanthu rules test FILE MESSAGE.eml...`: what admins run before saving rules.
 import { readFileSync } from 'node:fs';
-import { defaultHolidayDates } from '../domain/calendar/holidays.js';
-import { DEFAULT_WEEK, WorkCalendar } from '../domain/calendar/work-calendar.js';
+import type { Config } from '../config/load.js';
 import { registerYearOf } from '../domain/register-year.js';
 import { evaluateRules, type Evaluation, type ConditionTrace } from '../domain/rules/evaluate.js';
 import type { RoutingRule } from '../domain/rules/types.js';
@@ -10,6 +9,7 @@ import { VanthuError } from '../errors.js';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../mail/attachments/limits.js';
 import { readMessage } from '../mail/read-message.js';
 import { ruleInputOf } from '../rules/input.js';
+import { workCalendarOf } from '../rules/working-time.js';
 
 export interface RuleTestResult extends Evaluation {
   file: string;
@@ -17,7 +17,7 @@ export interface RuleTestResult extends Evaluation {
   subject: string;
 }
 
-export async function testRules(rules: RoutingRule[], file: string, reviewThreshold: number, now = new Date()): Promise<RuleTestResult> {
+export async function testRules(rules: RoutingRule[], file: string, config: Pick<Config, 'classification' | 'workingTime'>, now = new Date()): Promise<RuleTestResult> {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
@@ -26,10 +26,9 @@ export async function testRules(rules: RoutingRule[], file: string, reviewThresh
   }
   const { content } = await readMessage(raw, DEFAULT_ATTACHMENT_LIMITS);
   const arrivedAt = content.parsed.date ? new Date(content.parsed.date) : now;
-  const year = registerYearOf(arrivedAt);
-  const calendar = new WorkCalendar({ week: DEFAULT_WEEK, holidays: defaultHolidayDates(year - 1, year + 1), workingDays: [] });
-  const registration = registrationFor(content, { reviewThreshold, referenceYear: year });
-  const input = ruleInputOf(content, registration, { mailbox: 'test', folder: null }, arrivedAt, calendar);
+  const calendar = workCalendarOf(config.workingTime, arrivedAt);
+  const registration = registrationFor(content, { reviewThreshold: config.classification.reviewThreshold, referenceYear: registerYearOf(arrivedAt) });
+  const input = ruleInputOf(content.parsed, registration, { mailbox: 'test', folder: null }, arrivedAt, calendar);
   return { file, category: registration.category, subject: content.parsed.subject, ...evaluateRules(rules, input, calendar) };
 }
 

@@ -55,7 +55,8 @@ export function loadConfig(options: LoadOptions = {}): Config {
     imap: { ...mailbox.imap, password: readPassword(mailbox.imap, `mailboxes[${index}].imap`, baseDir, env) },
   }));
   checkUniqueIds(mailboxes.map((m) => m.id));
-  return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, source: file });
+  const routing = parsed.routing.rulesFile ? { ...parsed.routing, rulesFile: path.resolve(baseDir, parsed.routing.rulesFile) } : parsed.routing;
+  return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, routing, source: file });
 }
 
 function findConfigFile(explicit: string | undefined, cwd: string): string | null {

@@ -17,6 +17,7 @@ const port = z.number({ error: 'expected a port number' }).int().min(1).max(6553
 /** A port to listen on; 0 picks any free port (tests use it). */
 const listenPort = z.number({ error: 'expected a port number (0 picks a free one)' }).int().min(0).max(65535);
 const host = z.string({ error: 'expected a host name or IP address' }).min(1);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 const imapSchema = z
   .strictObject({
@@ -85,6 +86,25 @@ export const configSchema = z.strictObject({
       securityOfficer: z.email({ error: 'expected the security officer\'s e-mail address' }).optional(),
     })
     .default({ reviewThreshold: 0.6 }),
+  workingTime: z
+    .strictObject({
+      /** Working periods of a working day, "HH:MM-HH:MM". */
+      periods: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected a period such as 07:30-11:30'))
+        .min(1).default(['07:30-11:30', '13:30-17:00']),
+      workdays: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { error: 'expected mon, tue, wed, thu, fri, sat or sun' }))
+        .min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+      /** Days off of a year, as the government publishes them; a year listed here replaces that year's defaults. */
+      holidays: z.record(z.string().regex(/^\d{4}$/, 'expected a year such as "2026"'), z.array(isoDay)).default({}),
+      /** Days normally off that are worked (swapped Saturdays). */
+      workingDays: z.array(isoDay).default([]),
+    })
+    .default({ periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: {}, workingDays: [] }),
+  routing: z
+    .strictObject({
+      /** The routing-rule file (YAML or JSON), checked at start like this file. */
+      rulesFile: z.string().min(1).optional(),
+    })
+    .default({}),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .default({ level: 'info' }),

@@ -3,7 +3,8 @@ import type { Logger } from '../log.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
 import { failedRegistration } from '../domain/registration.js';
 import { describeError, VanthuError } from '../errors.js';
-import type { EntryStatus, MessageLocation } from '../domain/types.js';
+import type { PlannedAction } from '../domain/rules/evaluate.js';
+import type { EntryStatus, MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
 import type { ParsePool } from '../mail/parse-pool.js';
 import type { ParseOutcome } from '../mail/parse-task.js';
 import type { CommitInput, CommitResult, RegisterWriter } from '../register/commit.js';
@@ -16,6 +17,8 @@ export interface PipelineDeps {
   isKnownRaw: (sha256: string) => boolean;
   maxParseSize: number;
   reviewThreshold: number;
+  /** The routing rules' decision for a newly read message, or none when no rules are configured. */
+  route?: (parsed: ParsedMessage, registration: Registration, location: MessageLocation, arrivedAt: Date) => PlannedAction[];
   now: () => Date;
   log: Logger;
 }
@@ -109,7 +112,12 @@ export class IngestPipeline {
     // A worker that timed out or died may not have written the file: write it here, before the commit.
     if (!inline && !outcome.ok && !this.#deps.blobs.has(outcome.rawSha256)) await this.#deps.blobs.put(raw, outcome.rawSha256);
     const rawInline = inline ? raw : null;
-    return { rawSha256: outcome.rawSha256, size: raw.length, rawInline, location, ...commitFields(outcome) };
+    const fields = commitFields(outcome);
+    // Rules decide for readable, ordinary mail; a quarantined document is handled by the security alert alone.
+    const actions = fields.parsed && this.#deps.route && fields.registration.status !== 'quarantined'
+      ? this.#deps.route(fields.parsed, fields.registration, location, this.#deps.now())
+      : [];
+    return { rawSha256: outcome.rawSha256, size: raw.length, rawInline, location, ...fields, actions };
   }
 
   /**

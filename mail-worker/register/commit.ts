@@ -1,5 +1,6 @@
 // Exactly-once registration: message row, register entry (with số đến), location and checkpoint in ONE transaction.
 import { registerYearOf } from '../domain/register-year.js';
+import type { PlannedAction } from '../domain/rules/evaluate.js';
 import type { MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
 import type { Db } from './db.js';
 
@@ -18,6 +19,8 @@ export interface CommitInput {
   registration: Registration;
   /** Folded text for the search index (computed off the main thread); empty for quarantined mail. */
   searchText: string;
+  /** What the routing rules decided: written with the entry, in its transaction (assignee, due date, outbox rows). */
+  actions?: readonly PlannedAction[];
 }
 
 export interface CommitResult {
@@ -40,6 +43,8 @@ export class RegisterWriter {
     this.#registerId = registerId;
     this.#securityOfficer = securityOfficer;
     this.#stmts = {
+      setAssignee: db.prepare('UPDATE register_entries SET assignee = ? WHERE id = ?'),
+      setDueDate: db.prepare('UPDATE register_entries SET due_date = ? WHERE id = ?'),
       insertOutbox: db.prepare(`
         INSERT OR IGNORE INTO outbox (entry_id, kind, payload, idempotency_key, next_attempt_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?)`),
@@ -115,7 +120,37 @@ export class RegisterWriter {
     this.#recordLocation(row, input.location, now);
     if (input.registration.status !== 'quarantined' && input.searchText) this.#stmts.insertSearch.run(entryId, input.searchText);
     if (input.registration.status === 'quarantined') this.#alertSecurityOfficer(entryId, incomingNumber, registerYear, input, iso);
+    if (input.actions?.length) this.#applyActions(entryId, input.actions, iso);
     return { outcome: 'registered', entryId, incomingNumber, registerYear };
+  }
+
+  /**
+   * Assignment and due date are columns of the entry (the first rule that sets one wins: rules are in priority
+   * order); every other action is an outbox row with an idempotency key, carried out by the dispatcher.
+   */
+  #applyActions(entryId: number, actions: readonly PlannedAction[], iso: string): void {
+    let assigned = false;
+    let dated = false;
+    actions.forEach((planned, i) => {
+      const { action } = planned;
+      if ('assign' in action) {
+        if (!assigned) {
+          const { unit, lead, support } = action.assign;
+          const who = [lead ? `${unit} (${lead})` : unit, ...(support?.length ? [`phối hợp: ${support.join(', ')}`] : [])].join('; ');
+          this.#stmts.setAssignee.run(who, entryId);
+        }
+        assigned = true;
+        return;
+      }
+      if ('due' in action) {
+        if (!dated && planned.dueDate) this.#stmts.setDueDate.run(planned.dueDate, entryId);
+        dated = true;
+        return;
+      }
+      const kind = Object.keys(action)[0]!;
+      const payload = { entryId, rule: planned.rule, ...action };
+      this.#stmts.insertOutbox.run(entryId, kind, JSON.stringify(payload), `rule:${entryId}:${i}:${kind}`, iso, iso);
+    });
   }
 
   /** The alert joins the entry's transaction: a confidential document is never registered without it. */

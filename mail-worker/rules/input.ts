@@ -2,13 +2,12 @@
 // registration.
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import type { RuleInput } from '../domain/rules/types.js';
-import type { MessageContent, Registration } from '../domain/types.js';
+import type { ParsedMessage, Registration } from '../domain/types.js';
 
 export function ruleInputOf(
-  content: MessageContent, registration: Registration, where: { mailbox: string; folder: string | null }, arrivedAt: Date,
+  parsed: ParsedMessage, registration: Registration, where: { mailbox: string; folder: string | null }, arrivedAt: Date,
   calendar: WorkCalendar,
 ): RuleInput {
-  const { parsed } = content;
   const doc = registration.document;
   return {
     from: parsed.from[0]?.address ?? null,
@@ -26,7 +25,7 @@ export function ruleInputOf(
     confidentiality: doc.confidentiality,
     signature: null,
     documentDueDate: doc.dueDate,
-    attachments: content.attachments.map((a) => ({ filename: a.info.filename, kind: a.kind })),
+    attachments: parsed.attachments.map((a) => ({ filename: a.filename, kind: a.kind ?? 'other' })),
     arrivedAt,
     arrivedInWorkingHours: calendar.isWorkingTime(arrivedAt),
   };

@@ -1,4 +1,5 @@
 // `vanthu rules check` and `vanthu rules test` as admins run them, on the example rules.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../mail-worker/paths.js';
@@ -20,6 +21,14 @@ describe('vanthu rules', () => {
     const { status, stderr } = runVanthu(['rules', 'check', path.join(PROJECT_ROOT, 'test/fixtures/rules/invalid.yaml')], { cwd: dir });
     expect(status).toBe(2);
     expect(stderr).toMatch(/E_RULE_INVALID: .*invalid\.yaml:\d+: rules\[0\]\.then\[0\]: expected one action/s);
+  });
+
+  it('serve refuses to start with an invalid rule file, naming it (exit code 2)', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'vanthu.yaml'), `dataDir: ./data\nrouting: { rulesFile: ${JSON.stringify(path.join(PROJECT_ROOT, 'test/fixtures/rules/invalid.yaml'))} }\n`);
+    const { status, stderr } = runVanthu(['serve'], { cwd: dir, env: { VANTHU_HTTP_PORT: '0', VANTHU_SMTP_PORT: '0' }, timeoutMs: 30_000 });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/E_RULE_INVALID: .*invalid\.yaml:5: rules\[0\]\.then\[0\]/s);
   });
 
   it('test --json prints, per message, which rules matched, why, and the actions', () => {
