@@ -15,6 +15,8 @@ import { workCalendarOf } from './rules/working-time.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
+import { mailActionHandlers } from './outbox/mail-actions.js';
+import { createMailSender, type MailSender } from './mail/send.js';
 import { InFlightBudget } from './pipeline/budget.js';
 import { IngestPipeline } from './pipeline/ingest.js';
 import { RegisterWriter } from './register/commit.js';
@@ -89,12 +91,20 @@ export class Service {
   #http: Server | null = null;
   #smtp: SmtpIngress | null = null;
   #dispatcher: OutboxDispatcher;
+  readonly #sender: MailSender | null;
   readonly #startedAt: Date;
 
   constructor(readonly config: Config, readonly log: Logger, now: () => Date = () => new Date()) {
     this.core = new Core(config, log, now);
     this.health = new HealthBoard(log.child({ component: 'health' }));
-    this.#dispatcher = new OutboxDispatcher(this.core.db, new Map(), log.child({ component: 'outbox' }), now);
+    this.#sender = config.smtp ? createMailSender(config.smtp) : null;
+    const handlers = this.#sender
+      ? mailActionHandlers({
+        sender: this.#sender, entry: (id) => this.core.queries.get(id), raw: (row) => this.core.readRaw(row),
+        publicUrl: config.http.publicUrl ?? null,
+      })
+      : new Map();
+    this.#dispatcher = new OutboxDispatcher(this.core.db, handlers, log.child({ component: 'outbox' }), now);
     this.#startedAt = now();
     // One window for the whole process, however many mailboxes catch up at once; a slow message at the head of a
     // folder's line must not starve the parsers, so the window is wide.
@@ -184,6 +194,7 @@ export class Service {
       }),
     ]);
     await this.#dispatcher.stop();
+    this.#sender?.close();
     await this.core.close();
   }
 }

@@ -11,9 +11,12 @@ export type MailboxConfig = Omit<ParsedConfig['mailboxes'][number], 'imap'> & {
   imap: ParsedConfig['mailboxes'][number]['imap'] & { password: Secret };
 };
 
+export type RelayConfig = NonNullable<ParsedConfig['smtp']> & { password: Secret | null };
+
 export type Config = Readonly<
-  Omit<ParsedConfig, 'mailboxes'> & {
+  Omit<ParsedConfig, 'mailboxes' | 'smtp'> & {
     mailboxes: MailboxConfig[];
+    smtp: RelayConfig | null;
     /** The file the config came from, or null when running on the embedded default. */
     source: string | null;
   }
@@ -55,8 +58,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     imap: { ...mailbox.imap, password: readPassword(mailbox.imap, `mailboxes[${index}].imap`, baseDir, env) },
   }));
   checkUniqueIds(mailboxes.map((m) => m.id));
+  const smtp = parsed.smtp
+    ? { ...parsed.smtp, password: parsed.smtp.passwordEnv || parsed.smtp.passwordFile ? readPassword(parsed.smtp, 'smtp', baseDir, env) : null }
+    : null;
   const routing = parsed.routing.rulesFile ? { ...parsed.routing, rulesFile: path.resolve(baseDir, parsed.routing.rulesFile) } : parsed.routing;
-  return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, routing, source: file });
+  return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, smtp, routing, source: file });
 }
 
 function findConfigFile(explicit: string | undefined, cwd: string): string | null {

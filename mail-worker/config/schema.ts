@@ -45,10 +45,31 @@ const mailboxSchema = z.strictObject({
   folders: z.array(z.string().min(1)).min(1).default(['INBOX']),
 });
 
+/** The relay outgoing mail goes through (notifications, acknowledgements, forwards, alerts). */
+const relaySchema = z
+  .strictObject({
+    host,
+    port: port.default(25),
+    secure: z.boolean({ error: 'expected true (TLS from the start, port 465) or false (STARTTLS when offered)' }).default(false),
+    user: z.string().min(1).optional(),
+    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+    passwordFile: z.string().min(1).optional(),
+    from: z.string({ error: 'expected the sender, e.g. "Văn thư <vanthu@example.gov.vn>"' }).min(3),
+    tls: z.strictObject({ rejectUnauthorized: z.boolean().default(true) }).default({ rejectUnauthorized: true }),
+  })
+  .refine((relay) => !(relay.passwordEnv && relay.passwordFile), { message: 'expected at most one of passwordEnv or passwordFile' })
+  .refine((relay) => !relay.user || Boolean(relay.passwordEnv || relay.passwordFile), { message: 'a user needs passwordEnv or passwordFile' });
+
 export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
   register: z.strictObject({ id: z.string().min(1).default('den') }).default({ id: 'den' }),
-  http: z.strictObject({ host: host.default('127.0.0.1'), port: listenPort.default(8080) }).default({ host: '127.0.0.1', port: 8080 }),
+  http: z.strictObject({
+    host: host.default('127.0.0.1'),
+    port: listenPort.default(8080),
+    /** The address users reach the console at, for links in notifications. */
+    publicUrl: z.url({ error: 'expected a URL such as https://vanthu.example.gov.vn' }).optional(),
+  }).default({ host: '127.0.0.1', port: 8080 }),
+  smtp: relaySchema.optional(),
   ingress: z
     .strictObject({
       smtp: z

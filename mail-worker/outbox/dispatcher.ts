@@ -13,6 +13,9 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** Thrown by a handler when the action cannot be carried out until something is configured: it waits, visible. */
+export class OutboxWait extends Error {}
+
 /** Performs one kind of side effect; must be safe to repeat with the same idempotency key. */
 export type OutboxHandler = (row: OutboxRow) => Promise<void>;
 
@@ -66,16 +69,26 @@ export class OutboxDispatcher {
     }
     try {
       await handler(row);
-      this.db.prepare(`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = ?, last_error = NULL WHERE id = ?`)
-        .run(this.now().toISOString(), row.id);
     } catch (err) {
-      const attempts = row.attempts + 1;
-      const dead = attempts >= MAX_ATTEMPTS;
-      const next = new Date(this.now().getTime() + backoffDelay(attempts, Math.random()));
-      this.db.prepare(`UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
-        .run(dead ? 'dead' : 'pending', attempts, next.toISOString(), describeError(err).message, row.id);
-      this.log.warn({ outboxId: row.id, kind: row.kind, attempts, dead, err: describeError(err) }, 'outbox action failed');
+      if (err instanceof OutboxWait) {
+        const next = new Date(this.now().getTime() + NO_HANDLER_RETRY_MS);
+        this.db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?`).run(next.toISOString(), `waiting: ${err.message}`, row.id);
+        return;
+      }
+      return this.#failed(row, err);
     }
+    this.db.prepare(`UPDATE outbox SET status = 'done', attempts = attempts + 1, done_at = ?, last_error = NULL WHERE id = ?`)
+      .run(this.now().toISOString(), row.id);
+  }
+
+  /** A failed attempt: retried later with backoff, dead (visible, with the error) after MAX_ATTEMPTS. */
+  #failed(row: OutboxRow, err: unknown): void {
+    const attempts = row.attempts + 1;
+    const dead = attempts >= MAX_ATTEMPTS;
+    const next = new Date(this.now().getTime() + backoffDelay(attempts, Math.random()));
+    this.db.prepare(`UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
+      .run(dead ? 'dead' : 'pending', attempts, next.toISOString(), describeError(err).message, row.id);
+    this.log.warn({ outboxId: row.id, kind: row.kind, attempts, dead, err: describeError(err) }, 'outbox action failed');
   }
 
   #schedule(delay: number): void {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { createLogger } from '../../mail-worker/log.js';
 import { Service } from '../../mail-worker/service.js';
-import { testConfig } from './core.js';
+import type { Config } from '../../mail-worker/config/load.js';
+import { testConfig, testConfigFile } from './core.js';
 
 export interface RunningService {
   service: Service;
@@ -14,7 +15,15 @@ export interface RunningService {
 }
 
 export async function startService(overrides: Record<string, string> = {}): Promise<RunningService> {
-  const config = testConfig(overrides);
+  return startServiceWith(testConfig(overrides));
+}
+
+/** A running Service on a config made from vanthu.yaml settings (see testConfigFile). */
+export async function startServiceFrom(settings: Record<string, unknown>): Promise<RunningService> {
+  return startServiceWith(testConfigFile(settings));
+}
+
+async function startServiceWith(config: Config): Promise<RunningService> {
   const service = new Service(config, createLogger('silent'));
   const started = await service.start();
   afterAll(() => service.stop());
