@@ -6,12 +6,9 @@ import type { Config } from './config/load.js';
 import { VanthuError } from './errors.js';
 import { createApp } from './http/app.js';
 import { CorrectionStore, type Correction } from './register/corrections.js';
-import { evaluateRules } from './domain/rules/evaluate.js';
-import type { RoutingRule } from './domain/rules/types.js';
-import type { MessageLocation, ParsedMessage, Registration } from './domain/types.js';
-import { ruleInputOf } from './rules/input.js';
-import { loadRuleFile } from './rules/load.js';
-import { workCalendarOf } from './rules/working-time.js';
+import { RuleStore } from './register/rule-store.js';
+import { parseRuleFile } from './rules/load.js';
+import { RulesService } from './rules/rules-service.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
@@ -25,6 +22,7 @@ import { RegisterQueries } from './register/queries.js';
 import { HealthBoard } from './sources/health.js';
 import { FolderWatcher } from './sources/imap-watcher.js';
 import { SmtpIngress } from './sources/smtp-ingress.js';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The register and pipeline, without any listening source: what `ingest` and `serve` both need. */
@@ -35,15 +33,19 @@ export class Core {
   readonly queries: RegisterQueries;
   readonly pipeline: IngestPipeline;
   readonly corrections: CorrectionStore;
+  readonly rules: RulesService;
 
   constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
     // The rule file is checked first, like vanthu.yaml: an invalid one stops the start before anything runs.
-    const route = config.routing.rulesFile ? router(loadRuleFile(config.routing.rulesFile), config, now) : null;
+    const ruleFile = config.routing.rulesFile ? { file: config.routing.rulesFile, text: readRuleFile(config.routing.rulesFile) } : null;
+    if (ruleFile) parseRuleFile(ruleFile.text, ruleFile.file);
     this.db = openRegisterDb(config.dataDir);
     this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
     this.queries = new RegisterQueries(this.db);
     this.corrections = new CorrectionStore(this.db);
+    this.rules = new RulesService(new RuleStore(this.db), this.queries, config, now);
+    if (ruleFile) this.rules.adoptFile(ruleFile.file, ruleFile.text);
     this.pool.teach(this.corrections.examples());
     const writer = new RegisterWriter(this.db, config.register.id, config.classification.securityOfficer ?? null);
     this.pipeline = new IngestPipeline({
@@ -53,7 +55,7 @@ export class Core {
       isKnownRaw: (sha256) => this.queries.hasRaw(sha256),
       maxParseSize: config.limits.maxParseSize,
       reviewThreshold: config.classification.reviewThreshold,
-      ...(route ? { route } : {}),
+      route: (parsed, registration, location, arrivedAt) => this.rules.route(parsed, registration, location, arrivedAt),
       now,
       log: log.child({ component: 'pipeline' }),
     });
@@ -144,6 +146,7 @@ export class Service {
       queries: this.core.queries,
       correct: (id, correction, by) => this.core.correct(id, correction, by),
       history: (id) => this.core.corrections.history(id),
+      rules: this.core.rules,
       blobs: this.core.blobs,
       health: () => this.healthReport(),
       log: this.log.child({ component: 'http' }),
@@ -199,17 +202,10 @@ export class Service {
   }
 }
 
-/** The routing rules as the pipeline runs them: the working calendar is rebuilt when the day changes. */
-function router(rules: RoutingRule[], config: Config, now: () => Date) {
-  let day = '';
-  let calendar = workCalendarOf(config.workingTime, now());
-  return (parsed: ParsedMessage, registration: Registration, location: MessageLocation, arrivedAt: Date) => {
-    const today = arrivedAt.toISOString().slice(0, 10);
-    if (today !== day) {
-      day = today;
-      calendar = workCalendarOf(config.workingTime, arrivedAt);
-    }
-    const input = ruleInputOf(parsed, registration, { mailbox: location.mailboxId, folder: location.folder }, arrivedAt, calendar);
-    return evaluateRules(rules, input, calendar).actions;
-  };
+function readRuleFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new VanthuError('E_RULE_INVALID', `routing.rulesFile: cannot read ${file} (${(err as Error).message})`, err);
+  }
 }

@@ -15,6 +15,7 @@ import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
 import { CORRECTABLE, type Correction } from '../register/corrections.js';
 import { correctionSchema } from './correction-schema.js';
+import type { RulesService } from '../rules/rules-service.js';
 
 export interface AppDeps {
   adminToken: string;
@@ -22,6 +23,7 @@ export interface AppDeps {
   /** Apply a clerk's correction; null when there is no such entry. */
   correct: (entryId: number, correction: Correction, by: string) => Record<string, { from: unknown; to: unknown }> | null;
   history: (entryId: number) => unknown[];
+  rules: Pick<RulesService, 'current' | 'versions' | 'save' | 'rollback' | 'dryRun'>;
   blobs: BlobStore;
   health: () => { status: 'ok' | 'degraded'; mailboxes: FolderHealth[]; [key: string]: unknown };
   log: Logger;
@@ -29,7 +31,7 @@ export interface AppDeps {
 
 type Handler = (req: Request, res: Response) => void | Promise<void>;
 interface Route {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   access: 'public' | 'admin';
   handler: Handler;
@@ -136,6 +138,45 @@ export function routesFor(deps: AppDeps): Route[] {
       },
     },
     {
+      method: 'get', path: '/api/rules', access: 'admin',
+      handler: (_req, res) => void res.json(deps.rules.current() ?? { version: null, rules: [], source: '' }),
+    },
+    {
+      method: 'put', path: '/api/rules', access: 'admin',
+      handler: (req, res) => {
+        const { source, comment } = (req.body ?? {}) as { source?: unknown; comment?: unknown };
+        if (typeof source !== 'string') throw httpError(400, 'E_BAD_REQUEST', 'source: expected the rule file (YAML or JSON) as text');
+        res.json(deps.rules.save(source, 'admin', typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, 500) : null));
+      },
+    },
+    {
+      method: 'get', path: '/api/rules/versions', access: 'admin',
+      handler: (_req, res) => void res.json({ versions: deps.rules.versions() }),
+    },
+    {
+      method: 'post', path: '/api/rules/rollback', access: 'admin',
+      handler: (req, res) => {
+        const version = intParam((req.body as { version?: unknown } | undefined)?.version, 0, 1, Number.MAX_SAFE_INTEGER, 'version');
+        const saved = deps.rules.rollback(version, 'admin');
+        if (!saved) throw httpError(404, 'E_NOT_FOUND', `No rule version ${version}`);
+        res.json(saved);
+      },
+    },
+    {
+      method: 'post', path: '/api/rules/dry-run', access: 'admin',
+      handler: async (req, res) => {
+        const body = (req.body ?? {}) as { source?: unknown; limit?: unknown; eml?: unknown };
+        if (body.source !== undefined && typeof body.source !== 'string') throw httpError(400, 'E_BAD_REQUEST', 'source: expected the rule file as text');
+        if (body.eml !== undefined && typeof body.eml !== 'string') throw httpError(400, 'E_BAD_REQUEST', 'eml: expected the message in base64');
+        const results = await deps.rules.dryRun({
+          source: body.source as string | undefined,
+          limit: body.limit === undefined ? undefined : intParam(body.limit, 20, 1, 500, 'limit'),
+          eml: typeof body.eml === 'string' ? Buffer.from(body.eml, 'base64') : undefined,
+        });
+        res.json({ results });
+      },
+    },
+    {
       method: 'get', path: '/addin/*path', access: 'admin',
       handler: (req, res) => {
         const rel = ([] as string[]).concat(req.params.path as unknown as string[]).join('/');
@@ -150,7 +191,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '30mb' }));
   for (const route of routesFor(deps)) {
     const guard = route.access === 'admin' ? [requireAdmin(deps.adminToken)] : [];
     app[route.method](route.path, ...guard, async (req: Request, res: Response, next: NextFunction) => {
@@ -165,8 +206,8 @@ export function createApp(deps: AppDeps): express.Express {
     sendError(res, 404, 'E_NOT_FOUND', `No route ${req.method} ${req.path}`);
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: number }).status ?? 500;
     const { code, message } = describeError(err);
+    const status = (err as { status?: number }).status ?? CODE_STATUS[code] ?? 500;
     if (status >= 500) deps.log.error({ err: { code, message } }, 'http handler failed');
     sendError(res, status, (code in ERROR_CODES ? code : 'E_BAD_REQUEST') as ErrorCode, status >= 500 ? 'Internal error' : message);
   });
@@ -180,6 +221,9 @@ function requireAdmin(adminToken: string) {
     sendError(res, 401, 'E_AUTH_REQUIRED', ERROR_CODES.E_AUTH_REQUIRED);
   };
 }
+
+/** Errors from the layers below that are the request's fault, not the server's. */
+const CODE_STATUS: Partial<Record<string, number>> = { E_RULE_INVALID: 400, E_BAD_REQUEST: 400, E_NOT_FOUND: 404 };
 
 function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
   if (!res.headersSent) res.status(status).json({ error: { code, message } });

@@ -140,4 +140,15 @@ export const MIGRATIONS: string[] = [
   ) STRICT;
   CREATE INDEX corrections_by_entry ON corrections (entry_id);
   `,
+  `
+  -- Routing rules as saved versions (who, when, what): the newest is in force; a rollback saves an older one again.
+  CREATE TABLE rule_versions (
+    version     INTEGER PRIMARY KEY,
+    rules       TEXT NOT NULL,                                    -- JSON: the checked rules
+    source      TEXT NOT NULL,                                    -- the file as given (YAML or JSON)
+    changed_by  TEXT NOT NULL,
+    changed_at  TEXT NOT NULL,
+    comment     TEXT
+  ) STRICT;
+  `,
 ];

@@ -55,6 +55,12 @@ export class RegisterQueries {
     return row ? { sha256: row.raw_sha256, size: row.size, inline: row.raw_inline } : null;
   }
 
+  /** The stored body text of an entry (none for quarantined entries). */
+  bodyText(id: number): string | null {
+    const row = this.db.prepare('SELECT body_text FROM register_entries WHERE id = ?').get(id) as { body_text: string | null } | undefined;
+    return row?.body_text ?? null;
+  }
+
   /** Whether a raw message with this digest is registered already. */
   hasRaw(sha256: string): boolean {
     return this.#hasRaw.get(sha256) !== undefined;
