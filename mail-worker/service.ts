@@ -9,6 +9,10 @@ import { CorrectionStore, type Correction } from './register/corrections.js';
 import { RuleStore } from './register/rule-store.js';
 import { parseRuleFile } from './rules/load.js';
 import { RulesService } from './rules/rules-service.js';
+import { ProcessingStore } from './register/processing.js';
+import type { RegisterEntryView } from './register/entry-view.js';
+import { vietnamDateOf } from './domain/register-year.js';
+import { workCalendarOf } from './rules/working-time.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
@@ -34,6 +38,7 @@ export class Core {
   readonly pipeline: IngestPipeline;
   readonly corrections: CorrectionStore;
   readonly rules: RulesService;
+  readonly processing: ProcessingStore;
 
   constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
     // The rule file is checked first, like vanthu.yaml: an invalid one stops the start before anything runs.
@@ -44,6 +49,7 @@ export class Core {
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
     this.queries = new RegisterQueries(this.db);
     this.corrections = new CorrectionStore(this.db);
+    this.processing = new ProcessingStore(this.db);
     this.rules = new RulesService(new RuleStore(this.db), this.queries, config, now);
     if (ruleFile) this.rules.adoptFile(ruleFile.file, ruleFile.text);
     this.pool.teach(this.corrections.examples());
@@ -59,6 +65,16 @@ export class Core {
       now,
       log: log.child({ component: 'pipeline' }),
     });
+  }
+
+  /** Open entries due within `days` working days (soon), or whose due date has passed (overdue). */
+  due(when: 'soon' | 'overdue', days: number): RegisterEntryView[] {
+    const now = this.now();
+    const today = vietnamDateOf(now);
+    const ids = when === 'overdue'
+      ? this.processing.dueBetween(null, vietnamDateOf(new Date(now.getTime() - 86_400_000)))
+      : this.processing.dueBetween(today, workCalendarOf(this.config.workingTime, now).addWorkingDays(now, days));
+    return ids.map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
   }
 
   /** A clerk's correction: recorded, applied, and taught to the classifier at once. */
@@ -147,6 +163,9 @@ export class Service {
       correct: (id, correction, by) => this.core.correct(id, correction, by),
       history: (id) => this.core.corrections.history(id),
       rules: this.core.rules,
+      changeStatus: (id, to, by, note) => this.core.processing.change(id, to, by, note, this.core.now()),
+      statusHistory: (id) => this.core.processing.history(id),
+      due: (when, days) => this.core.due(when, days),
       blobs: this.core.blobs,
       health: () => this.healthReport(),
       log: this.log.child({ component: 'http' }),

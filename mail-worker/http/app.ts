@@ -16,6 +16,9 @@ import { renderRegisterPage } from './register-page.js';
 import { CORRECTABLE, type Correction } from '../register/corrections.js';
 import { correctionSchema } from './correction-schema.js';
 import type { RulesService } from '../rules/rules-service.js';
+import type { StatusChange } from '../register/processing.js';
+import type { RegisterEntryView } from '../register/entry-view.js';
+import { PROCESSING_STATUSES, type ProcessingStatus } from '../domain/processing/status.js';
 
 export interface AppDeps {
   adminToken: string;
@@ -24,6 +27,10 @@ export interface AppDeps {
   correct: (entryId: number, correction: Correction, by: string) => Record<string, { from: unknown; to: unknown }> | null;
   history: (entryId: number) => unknown[];
   rules: Pick<RulesService, 'current' | 'versions' | 'save' | 'rollback' | 'dryRun'>;
+  changeStatus: (entryId: number, to: ProcessingStatus, by: string, note: string | null) => StatusChange | null;
+  statusHistory: (entryId: number) => StatusChange[];
+  /** Entries due soon (within `days` working days) or overdue, open ones only. */
+  due: (when: 'soon' | 'overdue', days: number) => RegisterEntryView[];
   blobs: BlobStore;
   health: () => { status: 'ok' | 'degraded'; mailboxes: FolderHealth[]; [key: string]: unknown };
   log: Logger;
@@ -95,7 +102,27 @@ export function routesFor(deps: AppDeps): Route[] {
       handler: (req, res) => {
         const entry = deps.queries.get(idParam(req));
         if (!entry) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
-        res.json({ ...entry, corrections: deps.history(entry.id) });
+        res.json({ ...entry, corrections: deps.history(entry.id), statusHistory: deps.statusHistory(entry.id) });
+      },
+    },
+    {
+      method: 'post', path: '/api/register/:id/status', access: 'admin',
+      handler: (req, res) => {
+        const { status, note } = (req.body ?? {}) as { status?: unknown; note?: unknown };
+        if (typeof status !== 'string' || !PROCESSING_STATUSES.includes(status as ProcessingStatus)) {
+          throw httpError(400, 'E_BAD_REQUEST', `status: expected one of ${PROCESSING_STATUSES.join(', ')}`);
+        }
+        const change = deps.changeStatus(idParam(req), status as ProcessingStatus, 'admin', typeof note === 'string' && note.trim() ? note.trim().slice(0, 1000) : null);
+        if (!change) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
+        res.json({ change, entry: deps.queries.get(idParam(req)) });
+      },
+    },
+    {
+      method: 'get', path: '/api/due', access: 'admin',
+      handler: (req, res) => {
+        const when = req.query.when === 'overdue' ? 'overdue' : req.query.when === 'soon' || req.query.when === undefined ? 'soon' : null;
+        if (!when) throw httpError(400, 'E_BAD_REQUEST', 'when: expected soon or overdue');
+        res.json({ when, items: deps.due(when, intParam(req.query.days, 2, 0, 60, 'days')) });
       },
     },
     {

@@ -45,6 +45,9 @@ export class RegisterWriter {
     this.#stmts = {
       setAssignee: db.prepare('UPDATE register_entries SET assignee = ? WHERE id = ?'),
       setDueDate: db.prepare('UPDATE register_entries SET due_date = ? WHERE id = ?'),
+      setProcessing: db.prepare('UPDATE register_entries SET processing_status = ? WHERE id = ?'),
+      setReviewStatus: db.prepare(`UPDATE register_entries SET status = ?, status_reason = coalesce(status_reason, ?) WHERE id = ? AND status IN ('registered', 'needs_review')`),
+      insertStatusChange: db.prepare('INSERT INTO status_changes (entry_id, status, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?)'),
       insertOutbox: db.prepare(`
         INSERT OR IGNORE INTO outbox (entry_id, kind, payload, idempotency_key, next_attempt_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?)`),
@@ -138,8 +141,14 @@ export class RegisterWriter {
           const { unit, lead, support } = action.assign;
           const who = [lead ? `${unit} (${lead})` : unit, ...(support?.length ? [`phối hợp: ${support.join(', ')}`] : [])].join('; ');
           this.#stmts.setAssignee.run(who, entryId);
+          this.#setProcessing(entryId, 'assigned', planned.rule, iso);
         }
         assigned = true;
+        return;
+      }
+      if ('status' in action) {
+        if (action.status === 'assigned' || action.status === 'processing') this.#setProcessing(entryId, action.status, planned.rule, iso);
+        else this.#stmts.setReviewStatus.run(action.status, `set by rule "${planned.rule}"`, entryId);
         return;
       }
       if ('due' in action) {
@@ -151,6 +160,11 @@ export class RegisterWriter {
       const payload = { entryId, rule: planned.rule, ...action };
       this.#stmts.insertOutbox.run(entryId, kind, JSON.stringify(payload), `rule:${entryId}:${i}:${kind}`, iso, iso);
     });
+  }
+
+  #setProcessing(entryId: number, status: 'assigned' | 'processing', rule: string, iso: string): void {
+    this.#stmts.setProcessing.run(status, entryId);
+    this.#stmts.insertStatusChange.run(entryId, status, 'rules', iso, `rule "${rule}"`);
   }
 
   /** The alert joins the entry's transaction: a confidential document is never registered without it. */

@@ -1,4 +1,5 @@
 // The register entry as the API and pages show it (edXML field names), built from a database row.
+import { EDXML_CODE, type ProcessingStatus } from '../domain/processing/status.js';
 import type { Category, Confidentiality, DocumentFields, EntryStatus, EvidenceItem, Meeting, Urgency } from '../domain/types.js';
 
 /** A register entry: the incoming-register columns, and the document fields named as in edXML. */
@@ -17,6 +18,9 @@ export interface RegisterEntryView extends Omit<DocumentFields, 'subject'> {
   category: Category;
   status: EntryStatus;
   statusReason: string | null;
+  /** Processing (edXML 01-06): received, rejected, registered, assigned, processing, done. */
+  processingStatus: ProcessingStatus;
+  edxmlStatusCode: string;
   confidence: number | null;
   /** The strongest reasons behind the category. */
   evidence: EvidenceItem[];
@@ -65,6 +69,7 @@ export interface EntryRow {
   evidence: string | null;
   meeting: string | null;
   attachments: string | null;
+  processing_status: ProcessingStatus;
 }
 
 export function toEntryView(row: EntryRow): RegisterEntryView {
@@ -89,6 +94,8 @@ export function toEntryView(row: EntryRow): RegisterEntryView {
     category: row.category,
     status: row.status,
     statusReason: row.status_reason,
+    processingStatus: row.processing_status,
+    edxmlStatusCode: EDXML_CODE[row.processing_status] ?? '03',
     confidence: row.confidence,
     evidence: row.evidence ? (JSON.parse(row.evidence) as EvidenceItem[]) : [],
     meeting: row.meeting ? (JSON.parse(row.meeting) as Meeting) : null,

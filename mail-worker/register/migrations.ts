@@ -151,4 +151,18 @@ export const MIGRATIONS: string[] = [
     comment     TEXT
   ) STRICT;
   `,
+  `
+  -- Processing status (edXML 01-06): received, rejected, registered, assigned, processing, done; every change kept.
+  ALTER TABLE register_entries ADD COLUMN processing_status TEXT NOT NULL DEFAULT 'registered';
+  CREATE TABLE status_changes (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES register_entries (id),
+    status      TEXT NOT NULL,
+    changed_by  TEXT NOT NULL,
+    changed_at  TEXT NOT NULL,
+    note        TEXT
+  ) STRICT;
+  CREATE INDEX status_changes_by_entry ON status_changes (entry_id);
+  CREATE INDEX register_entries_by_due ON register_entries (due_date) WHERE due_date IS NOT NULL;
+  `,
 ];

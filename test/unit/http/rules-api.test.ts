@@ -58,3 +58,18 @@ describe('rules API', () => {
     expect(svc.service.core.db.prepare('SELECT count(*) AS n FROM register_entries').get()).toEqual({ n: 1 });
   });
 });
+
+describe('processing status API', () => {
+  it('moves an entry through the process and shows the history; refuses a bad move with 400', async () => {
+    const entry = (await api('GET', '/api/register?limit=1')).body.items[0] as { id: number };
+    const moved = await api('POST', `/api/register/${entry.id}/status`, { status: 'processing', note: 'đang xử lý' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.entry).toMatchObject({ processingStatus: 'processing', edxmlStatusCode: '05' });
+    const bad = await api('POST', `/api/register/${entry.id}/status`, { status: 'received' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/cannot become received/);
+    const full = (await api('GET', `/api/register/${entry.id}`)).body;
+    expect(full.statusHistory.map((h: { status: string }) => h.status)).toEqual(['assigned', 'processing']);
+    expect((await api('GET', '/api/due?when=overdue')).status).toBe(200);
+  });
+});
