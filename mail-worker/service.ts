@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Logger } from './log.js';
 import { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config/load.js';
-import { VanthuError } from './errors.js';
+import { describeError, VanthuError } from './errors.js';
 import { createApp } from './http/app.js';
 import { CorrectionStore, type Correction } from './register/corrections.js';
 import { RuleStore } from './register/rule-store.js';
@@ -17,6 +17,7 @@ import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
 import { mailActionHandlers } from './outbox/mail-actions.js';
+import { scheduleDue } from './outbox/schedule.js';
 import { createMailSender, type MailSender } from './mail/send.js';
 import { InFlightBudget } from './pipeline/budget.js';
 import { IngestPipeline } from './pipeline/ingest.js';
@@ -67,6 +68,15 @@ export class Core {
     });
   }
 
+  /** For the daily summary of `date`: entries that arrived since the start of the day before, and those overdue on it. */
+  summary(date: string): { arrived: RegisterEntryView[]; overdue: RegisterEntryView[] } {
+    const since = new Date(Date.parse(`${date}T00:00:00+07:00`) - 86_400_000).toISOString();
+    const ids = this.db.prepare('SELECT id FROM register_entries WHERE arrival_date >= ? AND status != ? ORDER BY id').pluck().all(since, 'quarantined') as number[];
+    const dayBefore = vietnamDateOf(new Date(Date.parse(`${date}T00:00:00+07:00`) - 1));
+    const overdue = this.processing.dueBetween(null, dayBefore).map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
+    return { arrived: ids.map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null), overdue };
+  }
+
   /** Open entries due within `days` working days (soon), or whose due date has passed (overdue). */
   due(when: 'soon' | 'overdue', days: number): RegisterEntryView[] {
     const now = this.now();
@@ -110,6 +120,7 @@ export class Service {
   #smtp: SmtpIngress | null = null;
   #dispatcher: OutboxDispatcher;
   readonly #sender: MailSender | null;
+  #scheduleTimer: NodeJS.Timeout | null = null;
   readonly #startedAt: Date;
 
   constructor(readonly config: Config, readonly log: Logger, now: () => Date = () => new Date()) {
@@ -120,6 +131,7 @@ export class Service {
       ? mailActionHandlers({
         sender: this.#sender, entry: (id) => this.core.queries.get(id), raw: (row) => this.core.readRaw(row),
         publicUrl: config.http.publicUrl ?? null,
+        summary: (date) => this.core.summary(date),
       })
       : new Map();
     this.#dispatcher = new OutboxDispatcher(this.core.db, handlers, log.child({ component: 'outbox' }), now);
@@ -152,6 +164,22 @@ export class Service {
         );
       }
     }
+  }
+
+  /** Reminders and the daily summary are written to the outbox every few minutes (each at most once). */
+  #startSchedule(): void {
+    const { reminders, dailySummary } = this.config.routing;
+    if (!reminders && !dailySummary) return;
+    const run = () => {
+      try {
+        scheduleDue({ db: this.core.db, processing: this.core.processing, routing: this.config.routing, calendar: (at) => workCalendarOf(this.config.workingTime, at) }, this.core.now());
+      } catch (err) {
+        this.log.error({ err: describeError(err) }, 'scheduling reminders failed');
+      }
+    };
+    run();
+    this.#scheduleTimer = setInterval(run, SCHEDULE_INTERVAL_MS);
+    this.#scheduleTimer.unref();
   }
 
   /** Start HTTP, SMTP ingress, the dispatcher and every watcher. Returns the addresses actually bound. */
@@ -188,6 +216,7 @@ export class Service {
       smtp = `${bound.host}:${bound.port}`;
     }
     this.#dispatcher.start();
+    this.#startSchedule();
     for (const watcher of this.watchers) watcher.start();
     return { http: httpUrl, smtp, tokenFile: file, tokenCreated: created };
   }
@@ -215,11 +244,15 @@ export class Service {
         this.#http.closeIdleConnections();
       }),
     ]);
+    if (this.#scheduleTimer) clearInterval(this.#scheduleTimer);
     await this.#dispatcher.stop();
     this.#sender?.close();
     await this.core.close();
   }
 }
+
+/** How often reminders and the daily summary are looked for. */
+const SCHEDULE_INTERVAL_MS = 5 * 60_000;
 
 function readRuleFile(file: string): string {
   try {

@@ -124,6 +124,16 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** The routing-rule file (YAML or JSON), checked at start like this file. */
       rulesFile: z.string().min(1).optional(),
+      /** Reminders of open documents: before the due date and once when it has passed. */
+      reminders: z.strictObject({
+        to: z.array(z.email({ error: 'expected an e-mail address' })).min(1),
+        beforeWorkingDays: z.number().int().min(0).max(20).default(1),
+      }).optional(),
+      /** The leader's daily summary of new and overdue documents, sent on working days at this time (Vietnam). */
+      dailySummary: z.strictObject({
+        to: z.array(z.email({ error: 'expected an e-mail address' })).min(1),
+        at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 07:30').default('07:30'),
+      }).optional(),
     })
     .default({}),
   log: z

@@ -12,6 +12,8 @@ export interface MailActionDeps {
   raw: (messageRow: number) => Buffer | null;
   /** The console's address, for links; null when not configured. */
   publicUrl: string | null;
+  /** For the daily summary: entries that arrived since the day before `date`, and open overdue ones. */
+  summary: (date: string) => { arrived: RegisterEntryView[]; overdue: RegisterEntryView[] };
 }
 
 const CATEGORY_LABEL: Record<string, string> = {
@@ -51,6 +53,27 @@ export function mailActionHandlers(deps: MailActionDeps): Map<string, OutboxHand
         to: forward.to, subject: `Fwd: ${entry.subject}`, text: notification(entry, deps.publicUrl), messageId: messageIdOf(row),
         attachedMessage: { filename: `van-ban-den-${entry.incomingNumber}.eml`, content: raw },
       });
+    }],
+    ['reminder', async (row) => {
+      const entry = entryOf(row);
+      const { when, dueDate, to } = JSON.parse(row.payload) as { when: 'soon' | 'overdue'; dueDate: string; to: string[] };
+      if (entry.processingStatus === 'done' || entry.processingStatus === 'rejected') return; // finished meanwhile
+      const subject = when === 'overdue'
+        ? `[Quá hạn] Văn bản đến số ${entry.incomingNumber}: hạn xử lý ${dueDate}`
+        : `[Sắp đến hạn] Văn bản đến số ${entry.incomingNumber}: hạn xử lý ${dueDate}`;
+      await deps.sender.send({ to, subject, text: notification(entry, deps.publicUrl), messageId: messageIdOf(row) });
+    }],
+    ['daily_summary', async (row) => {
+      const { date, to } = JSON.parse(row.payload) as { date: string; to: string[] };
+      const { arrived, overdue } = deps.summary(date);
+      const line = (e: RegisterEntryView) => `- Số đến ${e.incomingNumber}: ${documentTitle(e)}${e.dueDate ? ` (hạn ${e.dueDate})` : ''}${e.assignee ? ` — ${e.assignee}` : ''}`;
+      const text = [
+        `Tổng hợp văn bản đến ngày ${date}`, '',
+        `Văn bản mới (${arrived.length}):`, ...(arrived.length ? arrived.map(line) : ['- không có']), '',
+        `Văn bản quá hạn xử lý (${overdue.length}):`, ...(overdue.length ? overdue.map(line) : ['- không có']),
+        ...(deps.publicUrl ? ['', `Xem sổ: ${deps.publicUrl.replace(/\/$/, '')}/`] : []),
+      ].join('\n');
+      await deps.sender.send({ to, subject: `[vanthu] Tổng hợp văn bản đến ngày ${date}: ${arrived.length} mới, ${overdue.length} quá hạn`, text, messageId: messageIdOf(row) });
     }],
     ['security_alert', async (row) => {
       const alert = JSON.parse(row.payload) as { to: string | null; incomingNumber: number; registerYear: number; confidentiality: string; codeNumber: string | null; codeNotation: string | null; issuer: string | null; from: string | null };

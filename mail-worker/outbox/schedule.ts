@@ -1,0 +1,47 @@
+// Time-driven outbox rows: reminders before and after due dates, and the leader's daily summary. Each is written at
+// most once (its idempotency key names the entry, the kind and the date), however often the schedule runs.
+import type { Config } from '../config/load.js';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
+import { vietnamDateOf } from '../domain/register-year.js';
+import type { Db } from '../register/db.js';
+import type { ProcessingStore } from '../register/processing.js';
+
+export interface ScheduleDeps {
+  db: Db;
+  processing: ProcessingStore;
+  routing: Config['routing'];
+  calendar: (now: Date) => WorkCalendar;
+}
+
+/** Write the reminders and the summary that are due at `now`; returns how many rows were added. */
+export function scheduleDue(deps: ScheduleDeps, now: Date): number {
+  const insert = deps.db.prepare(`
+    INSERT OR IGNORE INTO outbox (entry_id, kind, payload, idempotency_key, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const iso = now.toISOString();
+  const today = vietnamDateOf(now);
+  let added = 0;
+  const { reminders, dailySummary } = deps.routing;
+  const calendar = deps.calendar(now);
+  if (reminders) {
+    const until = calendar.addWorkingDays(now, reminders.beforeWorkingDays);
+    const yesterday = vietnamDateOf(new Date(now.getTime() - 86_400_000));
+    const rows = [
+      ...deps.processing.dueBetween(today, until).map((id) => ['soon', id] as const),
+      ...deps.processing.dueBetween(null, yesterday).map((id) => ['overdue', id] as const),
+    ];
+    for (const [when, entryId] of rows) {
+      const due = (deps.db.prepare('SELECT due_date FROM register_entries WHERE id = ?').get(entryId) as { due_date: string }).due_date;
+      const payload = JSON.stringify({ entryId, when, dueDate: due, to: reminders.to });
+      added += insert.run(entryId, 'reminder', payload, `reminder:${when}:${entryId}:${due}`, iso, iso).changes;
+    }
+  }
+  if (dailySummary && calendar.isWorkingDay(today) && localTime(now) >= dailySummary.at) {
+    const payload = JSON.stringify({ date: today, to: dailySummary.to });
+    added += insert.run(null, 'daily_summary', payload, `daily_summary:${today}`, iso, iso).changes;
+  }
+  return added;
+}
+
+function localTime(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+}
