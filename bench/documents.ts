@@ -12,12 +12,19 @@ import type { MessageContent } from '../mail-worker/domain/types.js';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../mail-worker/mail/attachments/limits.js';
 import { readAttachmentText } from '../mail-worker/mail/attachments/read-text.js';
 import { readMessage } from '../mail-worker/mail/read-message.js';
+import { evaluateRules } from '../mail-worker/domain/rules/evaluate.js';
+import type { RoutingRule } from '../mail-worker/domain/rules/types.js';
+import { ruleInputOf } from '../mail-worker/rules/input.js';
+import { workCalendarOf } from '../mail-worker/rules/working-time.js';
 import { PROJECT_ROOT } from '../mail-worker/paths.js';
 import { ensureCommand, installPackages } from '../scripts/ensure-packages.js';
 
 export interface DocumentBench {
   extract_docs_per_s: number;
   classify_messages_per_s: number;
+  /** Evaluating 500 routing rules per message, and its cost as a share of extraction + classification. */
+  rules_500_messages_per_s: number;
+  rules_cost_ratio: number;
   pdf_files: number;
   pdf_pages: number;
   vanthu_pdf_pages_per_s: number;
@@ -40,8 +47,43 @@ export async function runDocumentBench(say: (line: string) => void): Promise<Doc
   say(`Extraction + classification of ${contents.length} labelled messages, attachment text already read (one core) ...`);
   const classify = repeat(contents.length, () => { for (const content of contents) registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 }); });
 
+  say(`Routing: 500 rules evaluated for each of the ${contents.length} messages (one core) ...`);
+  const rules = benchRules(500);
+  const calendar = workCalendarOf(DEFAULT_WORKING_TIME, new Date('2026-03-10T02:00:00Z'));
+  const inputs = contents.map((content) => {
+    const registration = registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 });
+    return ruleInputOf(content.parsed, registration, { mailbox: 'vanphong', folder: 'INBOX' }, new Date('2026-03-10T02:00:00Z'), calendar);
+  });
+  const route = repeat(inputs.length, () => { for (const input of inputs) evaluateRules(rules, input, calendar); });
+
   const pdf = await pdfBench(say);
-  return { extract_docs_per_s: round(extract), classify_messages_per_s: round(classify), ...pdf };
+  return {
+    extract_docs_per_s: round(extract), classify_messages_per_s: round(classify), rules_500_messages_per_s: round(route),
+    rules_cost_ratio: Math.round((classify / route) * 1000) / 1000, ...pdf,
+  };
+}
+
+const DEFAULT_WORKING_TIME = {
+  periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri'>,
+  holidays: {}, workingDays: [],
+};
+
+/** A rule set as large agencies might write: every kind of condition, nested, with regexes; few of them match. */
+function benchRules(count: number): RoutingRule[] {
+  const domains = ['chinhphu.gov.vn', 'mof.gov.vn', 'moha.gov.vn', 'quangngai.gov.vn', 'hanoi.gov.vn'];
+  const words = ['giấy mời', 'báo cáo', 'kế hoạch', 'dự thảo', 'số liệu', 'thông báo', 'khẩn', 'tờ trình'];
+  return Array.from({ length: count }, (_, i) => ({
+    name: `quy tắc ${i + 1}`, enabled: i % 10 !== 9, ...(i % 7 === 0 ? { mailboxes: ['vanphong', 'donvi1'] } : {}),
+    when: {
+      all: [
+        { any: [{ field: 'fromDomain', op: 'equals', value: domains[i % domains.length]! }, { field: 'subject', op: 'contains', value: words[i % words.length]! }] },
+        { not: { field: 'category', op: 'in', value: ['other', 'statistics'] } },
+        i % 3 === 0 ? { field: 'text', op: 'matches', value: `\\b(${words[(i + 1) % words.length]!}|so ${i})\\b` } : { attachment: { kind: 'pdf' } },
+        { field: 'issuer', op: 'contains', value: `ủy ban ${i}` },
+      ],
+    },
+    then: [{ assign: { unit: `Phòng ${i}` } }, { due: { workingHours: 8 } }, { notify: { to: [`p${i}@example.gov.vn`] } }],
+  }));
 }
 
 /** Runs `work` (which handles `items` items) until MIN_SECONDS have passed; items per second. */
@@ -58,7 +100,7 @@ function repeat(items: number, work: () => void): number {
   return done / seconds;
 }
 
-async function pdfBench(say: (line: string) => void): Promise<Omit<DocumentBench, 'extract_docs_per_s' | 'classify_messages_per_s'>> {
+async function pdfBench(say: (line: string) => void): Promise<Pick<DocumentBench, 'pdf_files' | 'pdf_pages' | 'vanthu_pdf_pages_per_s' | 'pdftotext_pages_per_s' | 'pdf_ratio'>> {
   ensureCommand('pdftotext', 'poppler-utils');
   if (!existsSync(FONT)) installPackages(['fonts-dejavu-core']);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-pdf-bench-'));

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
         'Reading documents (one core)',
         `  extraction, real documents                 ${pad(documents.extract_docs_per_s)} documents/s  (target ≥ 200)`,
         `  extraction + classification, labelled mail ${pad(documents.classify_messages_per_s)} messages/s`,
+        `  routing, 500 rules per message             ${pad(documents.rules_500_messages_per_s)} messages/s  (cost ${documents.rules_cost_ratio} × extraction + classification)`,
         `  PDF text, ${documents.pdf_files} files / ${documents.pdf_pages} pages: vanthu ${documents.vanthu_pdf_pages_per_s} pages/s, pdftotext ${documents.pdftotext_pages_per_s} pages/s, ratio ${documents.pdf_ratio}`,
         '',
       ].join('\n'));

@@ -34,6 +34,7 @@ export interface Evaluation {
 }
 
 export function evaluateRules(rules: readonly RoutingRule[], input: RuleInput, calendar: WorkCalendar): Evaluation {
+  const fields = new FieldCache(input);
   const actions: PlannedAction[] = [];
   const traces: RuleTrace[] = [];
   let stopped: string | null = null;
@@ -50,7 +51,7 @@ export function evaluateRules(rules: readonly RoutingRule[], input: RuleInput, c
       traces.push({ rule: rule.name, outcome: 'skipped', reason: `not for mailbox ${input.mailbox}` });
       continue;
     }
-    const trace = check(rule.when, input);
+    const trace = check(rule.when, fields);
     traces.push({ rule: rule.name, outcome: trace.matched ? 'matched' : 'not_matched', trace });
     if (!trace.matched) continue;
     for (const action of rule.then) {
@@ -64,17 +65,34 @@ export function evaluateRules(rules: readonly RoutingRule[], input: RuleInput, c
   return { actions, rules: traces };
 }
 
-function check(condition: Condition, input: RuleInput): ConditionTrace {
+/** Field values of one message, and their folded forms, computed once however many rules read them. */
+class FieldCache {
+  readonly #values = new Map<TextField, Array<{ value: string; folded: string }>>();
+
+  constructor(readonly input: RuleInput) {}
+
+  get(field: TextField): Array<{ value: string; folded: string }> {
+    let values = this.#values.get(field);
+    if (!values) {
+      values = fieldValues(field, this.input).map((value) => ({ value, folded: foldText(value) }));
+      this.#values.set(field, values);
+    }
+    return values;
+  }
+}
+
+function check(condition: Condition, fields: FieldCache): ConditionTrace {
+  const input = fields.input;
   if ('all' in condition) {
-    const children = condition.all.map((c) => check(c, input));
+    const children = condition.all.map((c) => check(c, fields));
     return { condition: 'all', matched: children.every((c) => c.matched), children };
   }
   if ('any' in condition) {
-    const children = condition.any.map((c) => check(c, input));
+    const children = condition.any.map((c) => check(c, fields));
     return { condition: 'any', matched: children.some((c) => c.matched), children };
   }
   if ('not' in condition) {
-    const child = check(condition.not, input);
+    const child = check(condition.not, fields);
     return { condition: 'not', matched: !child.matched, children: [child] };
   }
   if ('workingHours' in condition) {
@@ -86,8 +104,7 @@ function check(condition: Condition, input: RuleInput): ConditionTrace {
     const matched = present === false ? matching.length === 0 : matching.length > 0;
     return { condition: `attachment ${JSON.stringify(condition.attachment)}`, matched };
   }
-  const values = fieldValues(condition.field, input);
-  const matched = values.some((value) => test(condition.op, value, condition.value));
+  const matched = fields.get(condition.field).some((value) => test(condition.op, value, condition.value));
   return { condition: `${condition.field} ${condition.op}${condition.value === undefined ? '' : ` ${JSON.stringify(condition.value)}`}`, matched };
 }
 
@@ -108,17 +125,32 @@ function fieldValues(field: TextField, input: RuleInput): string[] {
 
 const regexCache = new Map<string, RegExp>();
 
-/** Text comparisons ignore case and tone marks (and đ/d); `matches` is a regular expression, case-insensitive. */
-function test(op: TextOp, value: string, expected: string | string[] | undefined): boolean {
+/**
+ * Text comparisons ignore case and tone marks (and đ/d); `matches` is a case-insensitive regular expression, on the
+ * folded text when the pattern has no tone marks.
+ */
+const foldCache = new Map<string, string>();
+/** Folded expected values: the same few hundred strings of a rule set, folded once. */
+function foldExpected(value: string): string {
+  let folded = foldCache.get(value);
+  if (folded === undefined) {
+    if (foldCache.size > 10_000) foldCache.clear();
+    foldCache.set(value, (folded = foldText(value)));
+  }
+  return folded;
+}
+
+function test(op: TextOp, { value, folded }: { value: string; folded: string }, expected: string | string[] | undefined): boolean {
   if (op === 'exists') return value.trim() !== '';
   if (op === 'matches') {
     const source = String(expected ?? '');
     let re = regexCache.get(source);
     if (!re) regexCache.set(source, (re = new RegExp(source, 'iu')));
-    return re.test(value) || re.test(foldText(value));
+    // A pattern written without tone marks is matched on the folded text (it matches "Hỏa tốc" and "hoa toc" alike);
+    // one written with them is matched on the text as printed.
+    return /[^\x00-\x7f]/.test(source) ? re.test(value) : re.test(folded);
   }
-  const folded = foldText(value);
-  const wanted = (Array.isArray(expected) ? expected : [expected ?? '']).map((v) => foldText(v));
+  const wanted = (Array.isArray(expected) ? expected : [expected ?? '']).map(foldExpected);
   switch (op) {
     case 'contains': return wanted.some((w) => folded.includes(w));
     case 'equals': return wanted.some((w) => folded === w);
