@@ -1,6 +1,6 @@
 // YAML read with line numbers, and zod's complaints turned into "file:line: key: what is expected" lines. Used for
 // vanthu.yaml and for routing-rule files, so both report errors the same way.
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, stringify, type Node } from 'yaml';
 import type { z } from 'zod';
 
 /** The line a key path starts on, or null. */
@@ -76,4 +76,9 @@ function expandUnion(issue: Issue): Issue[] {
   const chosen = branches.filter((b) => depth(b) === deepest);
   if (deepest <= 1 || chosen.length !== 1) return [issue];
   return chosen[0]!.flatMap((inner) => expandUnion({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
+}
+
+/** A value as YAML, the way admins write it (flow style for short mappings). */
+export function toYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0, flowCollectionPadding: true });
 }

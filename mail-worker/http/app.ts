@@ -13,6 +13,9 @@ import { isAdmin, readCookie, SESSION_COOKIE, tokenMatches } from './auth.js';
 import { pickLang, textFor } from './i18n.js';
 import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
+import { renderRulesPage } from './rules-page.js';
+import { toRuleFile } from '../rules/schema.js';
+import { toYaml } from '../config/yaml-source.js';
 import { CORRECTABLE, type Correction } from '../register/corrections.js';
 import { correctionSchema } from './correction-schema.js';
 import type { RulesService } from '../rules/rules-service.js';
@@ -167,6 +170,33 @@ export function routesFor(deps: AppDeps): Route[] {
     {
       method: 'get', path: '/api/rules', access: 'admin',
       handler: (_req, res) => void res.json(deps.rules.current() ?? { version: null, rules: [], source: '' }),
+    },
+    {
+      method: 'get', path: '/api/rules/export', access: 'admin',
+      handler: (req, res) => {
+        const file = toRuleFile(deps.rules.current()?.rules ?? []);
+        if (req.query.format === 'json') return void res.type('application/json').send(`${JSON.stringify(file, null, 2)}\n`);
+        res.type('application/yaml').setHeader('Content-Disposition', 'attachment; filename="vanthu-rules.yaml"');
+        res.send(toYaml(file));
+      },
+    },
+    {
+      method: 'get', path: '/api/rules/parts', access: 'admin',
+      handler: (_req, res) => {
+        // For the console's editor: each rule with its conditions and actions as YAML text to edit.
+        const current = deps.rules.current();
+        res.json({
+          version: current?.version ?? null,
+          rules: toRuleFile(current?.rules ?? []).rules.map((rule) => ({
+            name: rule.name, enabled: rule.enabled, mailboxes: (rule.mailboxes as string[] | undefined) ?? [],
+            when: toYaml(rule.when).trimEnd(), then: toYaml(rule.then).trimEnd(),
+          })),
+        });
+      },
+    },
+    {
+      method: 'get', path: '/rules', access: 'admin',
+      handler: (req, res) => void res.type('html').send(renderRulesPage(lang(req), textFor(lang(req)), css)),
     },
     {
       method: 'put', path: '/api/rules', access: 'admin',

@@ -10,6 +10,7 @@ const TEXT = {
     loginTitle: 'Đăng nhập vanthu', token: 'Mã quản trị', login: 'Đăng nhập',
     loginHint: 'Mã quản trị nằm trong tệp admin-token của thư mục dữ liệu.', badToken: 'Mã không đúng.',
     failed: 'Lỗi đọc thư', otherLang: 'English', otherLangCode: 'en',
+    rulesTitle: 'Quy tắc phân luồng', rulesLink: 'Quy tắc phân luồng', registerLink: 'Sổ văn bản đến',
     needsReview: 'Cần văn thư kiểm tra', quarantined: 'Văn bản mật — đã cách ly', confidence: 'độ tin cậy',
     categories: {
       meeting_invitation: 'Giấy mời họp', meeting_material: 'Tài liệu họp', report: 'Văn bản để biết, báo cáo',
@@ -27,6 +28,7 @@ const TEXT = {
     loginTitle: 'Sign in to vanthu', token: 'Admin token', login: 'Sign in',
     loginHint: 'The admin token is in the admin-token file of the data directory.', badToken: 'Wrong token.',
     failed: 'Unreadable message', otherLang: 'Tiếng Việt', otherLangCode: 'vi',
+    rulesTitle: 'Routing rules', rulesLink: 'Routing rules', registerLink: 'Incoming register',
     needsReview: 'Needs a clerk', quarantined: 'Classified document — quarantined', confidence: 'confidence',
     categories: {
       meeting_invitation: 'Meeting invitation', meeting_material: 'Meeting material', report: 'Report / for information',

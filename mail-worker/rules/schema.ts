@@ -79,3 +79,21 @@ function toCondition(raw: unknown): Condition {
   const [op, value] = Object.entries(ops)[0]! as [TextOp, string | string[] | true];
   return value === true ? { field, op } : { field, op, value };
 }
+
+/** The other way: rules in force as the file admins edit ({ subject: { contains: x } } again). */
+export function toRuleFile(rules: readonly RoutingRule[]): { rules: Array<Record<string, unknown>> } {
+  return {
+    rules: rules.map((rule) => ({
+      name: rule.name, enabled: rule.enabled, ...(rule.mailboxes?.length ? { mailboxes: rule.mailboxes } : {}),
+      when: fromCondition(rule.when), then: rule.then,
+    })),
+  };
+}
+
+function fromCondition(condition: Condition): unknown {
+  if ('all' in condition) return { all: condition.all.map(fromCondition) };
+  if ('any' in condition) return { any: condition.any.map(fromCondition) };
+  if ('not' in condition) return { not: fromCondition(condition.not) };
+  if ('attachment' in condition || 'workingHours' in condition) return condition;
+  return { [condition.field]: { [condition.op]: condition.op === 'exists' ? true : condition.value } };
+}
