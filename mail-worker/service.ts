@@ -18,6 +18,7 @@ import { ParsePool } from './mail/parse-pool.js';
 import { OutboxDispatcher } from './outbox/dispatcher.js';
 import { mailActionHandlers } from './outbox/mail-actions.js';
 import { scheduleDue } from './outbox/schedule.js';
+import { OutboxQueries } from './register/outbox-queries.js';
 import { createMailSender, type MailSender } from './mail/send.js';
 import { InFlightBudget } from './pipeline/budget.js';
 import { IngestPipeline } from './pipeline/ingest.js';
@@ -121,6 +122,7 @@ export class Service {
   #dispatcher: OutboxDispatcher;
   readonly #sender: MailSender | null;
   #scheduleTimer: NodeJS.Timeout | null = null;
+  readonly #outbox: OutboxQueries;
   readonly #startedAt: Date;
 
   constructor(readonly config: Config, readonly log: Logger, now: () => Date = () => new Date()) {
@@ -135,6 +137,7 @@ export class Service {
       })
       : new Map();
     this.#dispatcher = new OutboxDispatcher(this.core.db, handlers, log.child({ component: 'outbox' }), now);
+    this.#outbox = new OutboxQueries(this.core.db);
     this.#startedAt = now();
     // One window for the whole process, however many mailboxes catch up at once; a slow message at the head of a
     // folder's line must not starve the parsers, so the window is wide.
@@ -166,6 +169,13 @@ export class Service {
     }
   }
 
+  /** Send a dead or waiting outbox row again now (the retry button of the console). */
+  #retryOutbox(id: number): boolean {
+    const retried = this.#outbox.retry(id, this.core.now());
+    if (retried) this.#dispatcher.poke();
+    return retried;
+  }
+
   /** Reminders and the daily summary are written to the outbox every few minutes (each at most once). */
   #startSchedule(): void {
     const { reminders, dailySummary } = this.config.routing;
@@ -194,6 +204,7 @@ export class Service {
       changeStatus: (id, to, by, note) => this.core.processing.change(id, to, by, note, this.core.now()),
       statusHistory: (id) => this.core.processing.history(id),
       due: (when, days) => this.core.due(when, days),
+      outbox: { list: (status, limit) => this.#outbox.list(status, limit), retry: (id) => this.#retryOutbox(id) },
       blobs: this.core.blobs,
       health: () => this.healthReport(),
       log: this.log.child({ component: 'http' }),

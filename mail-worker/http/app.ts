@@ -14,12 +14,14 @@ import { pickLang, textFor } from './i18n.js';
 import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
 import { renderRulesPage } from './rules-page.js';
+import { renderOutboxPage } from './outbox-page.js';
 import { toRuleFile } from '../rules/schema.js';
 import { toYaml } from '../config/yaml-source.js';
 import { CORRECTABLE, type Correction } from '../register/corrections.js';
 import { correctionSchema } from './correction-schema.js';
 import type { RulesService } from '../rules/rules-service.js';
 import type { StatusChange } from '../register/processing.js';
+import type { OutboxQueries } from '../register/outbox-queries.js';
 import type { RegisterEntryView } from '../register/entry-view.js';
 import { PROCESSING_STATUSES, type ProcessingStatus } from '../domain/processing/status.js';
 
@@ -32,6 +34,7 @@ export interface AppDeps {
   rules: Pick<RulesService, 'current' | 'versions' | 'save' | 'rollback' | 'dryRun'>;
   changeStatus: (entryId: number, to: ProcessingStatus, by: string, note: string | null) => StatusChange | null;
   statusHistory: (entryId: number) => StatusChange[];
+  outbox: Pick<OutboxQueries, 'list'> & { retry: (id: number) => boolean };
   /** Entries due soon (within `days` working days) or overdue, open ones only. */
   due: (when: 'soon' | 'overdue', days: number) => RegisterEntryView[];
   blobs: BlobStore;
@@ -118,6 +121,32 @@ export function routesFor(deps: AppDeps): Route[] {
         const change = deps.changeStatus(idParam(req), status as ProcessingStatus, 'admin', typeof note === 'string' && note.trim() ? note.trim().slice(0, 1000) : null);
         if (!change) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
         res.json({ change, entry: deps.queries.get(idParam(req)) });
+      },
+    },
+    {
+      method: 'get', path: '/outbox', access: 'admin',
+      handler: (req, res) => void res.type('html').send(renderOutboxPage(lang(req), textFor(lang(req)), css, deps.outbox.list(null, 200))),
+    },
+    {
+      method: 'post', path: '/outbox/:id/retry', access: 'admin',
+      handler: (req, res) => {
+        deps.outbox.retry(idParam(req));
+        res.redirect(303, '/outbox');
+      },
+    },
+    {
+      method: 'get', path: '/api/outbox', access: 'admin',
+      handler: (req, res) => {
+        const status = req.query.status === undefined ? null : String(req.query.status);
+        if (status !== null && !['pending', 'done', 'dead'].includes(status)) throw httpError(400, 'E_BAD_REQUEST', 'status: expected pending, done or dead');
+        res.json({ items: deps.outbox.list(status as 'pending' | 'done' | 'dead' | null, intParam(req.query.limit, 100, 1, 1000, 'limit')) });
+      },
+    },
+    {
+      method: 'post', path: '/api/outbox/:id/retry', access: 'admin',
+      handler: (req, res) => {
+        if (!deps.outbox.retry(idParam(req))) throw httpError(404, 'E_NOT_FOUND', `No outbox row ${req.params.id} waiting or dead`);
+        res.json({ retried: idParam(req) });
       },
     },
     {

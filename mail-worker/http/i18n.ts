@@ -11,6 +11,9 @@ const TEXT = {
     loginHint: 'Mã quản trị nằm trong tệp admin-token của thư mục dữ liệu.', badToken: 'Mã không đúng.',
     failed: 'Lỗi đọc thư', otherLang: 'English', otherLangCode: 'en',
     rulesTitle: 'Quy tắc phân luồng', rulesLink: 'Quy tắc phân luồng', registerLink: 'Sổ văn bản đến',
+    outboxTitle: 'Việc chờ gửi', outboxLink: 'Việc chờ gửi', retry: 'Gửi lại',
+    outboxColumns: ['#', 'Loại', 'Văn bản', 'Trạng thái', 'Số lần thử', 'Lỗi', 'Thời điểm', ''],
+    outboxStatus: { pending: 'Đang chờ', done: 'Đã xong', dead: 'Thất bại' },
     needsReview: 'Cần văn thư kiểm tra', quarantined: 'Văn bản mật — đã cách ly', confidence: 'độ tin cậy',
     categories: {
       meeting_invitation: 'Giấy mời họp', meeting_material: 'Tài liệu họp', report: 'Văn bản để biết, báo cáo',
@@ -29,6 +32,9 @@ const TEXT = {
     loginHint: 'The admin token is in the admin-token file of the data directory.', badToken: 'Wrong token.',
     failed: 'Unreadable message', otherLang: 'Tiếng Việt', otherLangCode: 'vi',
     rulesTitle: 'Routing rules', rulesLink: 'Routing rules', registerLink: 'Incoming register',
+    outboxTitle: 'Outbox', outboxLink: 'Outbox', retry: 'Send again',
+    outboxColumns: ['#', 'Kind', 'Entry', 'Status', 'Attempts', 'Error', 'When', ''],
+    outboxStatus: { pending: 'Waiting', done: 'Done', dead: 'Failed' },
     needsReview: 'Needs a clerk', quarantined: 'Classified document — quarantined', confidence: 'confidence',
     categories: {
       meeting_invitation: 'Meeting invitation', meeting_material: 'Meeting material', report: 'Report / for information',

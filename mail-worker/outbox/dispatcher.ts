@@ -27,6 +27,7 @@ export class OutboxDispatcher {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #stopped = false;
+  #busy = false;
 
   constructor(
     private readonly db: Db,
@@ -91,12 +92,23 @@ export class OutboxDispatcher {
     this.log.warn({ outboxId: row.id, kind: row.kind, attempts, dead, err: describeError(err) }, 'outbox action failed');
   }
 
+  /** Run soon rather than at the next interval (a retry from the console); never two runs at once. */
+  poke(): void {
+    if (this.#stopped || this.#busy) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#schedule(0);
+  }
+
   #schedule(delay: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
+      this.#busy = true;
       this.#running = this.runDue()
         .catch((err: unknown) => this.log.error({ err: describeError(err) }, 'outbox dispatcher failed'))
-        .then(() => this.#schedule(this.intervalMs));
+        .then(() => {
+          this.#busy = false;
+          this.#schedule(this.intervalMs);
+        });
     }, delay);
     this.#timer.unref();
   }

@@ -69,4 +69,17 @@ describe('mail actions', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500)); // another dispatcher pass
     expect(received).toHaveLength(2);
   });
+
+  it('shows what waits and what failed, and sends one again on request', async () => {
+    const auth = { Authorization: `Bearer ${svc.token}` };
+    const waiting = (await (await fetch(`${svc.baseUrl}/api/outbox?status=pending`, { headers: auth })).json()) as { items: Array<{ id: number; kind: string; lastError: string }> };
+    expect(waiting.items).toMatchObject([{ kind: 'imap', lastError: expect.stringMatching(/^waiting:/) }]);
+    const retry = await fetch(`${svc.baseUrl}/api/outbox/${waiting.items[0]!.id}/retry`, { method: 'POST', headers: auth });
+    expect(retry.status).toBe(200);
+    const done = (await (await fetch(`${svc.baseUrl}/api/outbox?status=done`, { headers: auth })).json()) as { items: Array<{ id: number }> };
+    expect((await fetch(`${svc.baseUrl}/api/outbox/${done.items[0]!.id}/retry`, { method: 'POST', headers: auth })).status).toBe(404);
+    const html = await (await fetch(`${svc.baseUrl}/outbox`, { headers: auth })).text();
+    expect(html).toContain('Việc chờ gửi');
+    expect(html).toMatch(/<form method="post" action="\/outbox\/\d+\/retry"><button type="submit">Gửi lại<\/button>/);
+  });
 });
