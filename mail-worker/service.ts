@@ -15,7 +15,8 @@ import { vietnamDateOf } from './domain/register-year.js';
 import { workCalendarOf } from './rules/working-time.js';
 import { ensureAdminToken } from './http/auth.js';
 import { ParsePool } from './mail/parse-pool.js';
-import { OutboxDispatcher } from './outbox/dispatcher.js';
+import { OutboxDispatcher, type OutboxHandler } from './outbox/dispatcher.js';
+import { imapActionHandler } from './outbox/imap-handler.js';
 import { mailActionHandlers } from './outbox/mail-actions.js';
 import { scheduleDue } from './outbox/schedule.js';
 import { OutboxQueries } from './register/outbox-queries.js';
@@ -135,7 +136,8 @@ export class Service {
         publicUrl: config.http.publicUrl ?? null,
         summary: (date) => this.core.summary(date),
       })
-      : new Map();
+      : new Map<string, OutboxHandler>();
+    if (config.mailboxes.length > 0) handlers.set('imap', imapActionHandler(this.core.db, config.mailboxes));
     this.#dispatcher = new OutboxDispatcher(this.core.db, handlers, log.child({ component: 'outbox' }), now);
     this.#outbox = new OutboxQueries(this.core.db);
     this.#startedAt = now();

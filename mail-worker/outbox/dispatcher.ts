@@ -16,6 +16,9 @@ export interface OutboxRow {
 /** Thrown by a handler when the action cannot be carried out until something is configured: it waits, visible. */
 export class OutboxWait extends Error {}
 
+/** Thrown by a handler when the action can never be carried out: it is dead at once, with the reason. */
+export class OutboxImpossible extends Error {}
+
 /** Performs one kind of side effect; must be safe to repeat with the same idempotency key. */
 export type OutboxHandler = (row: OutboxRow) => Promise<void>;
 
@@ -74,6 +77,11 @@ export class OutboxDispatcher {
       if (err instanceof OutboxWait) {
         const next = new Date(this.now().getTime() + NO_HANDLER_RETRY_MS);
         this.db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?`).run(next.toISOString(), `waiting: ${err.message}`, row.id);
+        return;
+      }
+      if (err instanceof OutboxImpossible) {
+        this.db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?`).run(err.message, row.id);
+        this.log.warn({ outboxId: row.id, kind: row.kind, reason: err.message }, 'outbox action cannot be carried out');
         return;
       }
       return this.#failed(row, err);

@@ -1,5 +1,5 @@
 // Watches one folder of one mailbox with imapflow: catch up by UID from the checkpoint, then IDLE; reconnect with backoff.
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Logger } from '../log.js';
 import type { MailboxConfig } from '../config/load.js';
 import { backoffDelay } from '../domain/backoff.js';
@@ -9,6 +9,7 @@ import type { InFlightBudget } from '../pipeline/budget.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
 import type { HealthBoard } from './health.js';
 import { imapError } from './imap-errors.js';
+import { imapClientOf } from './imap-client.js';
 
 export interface WatcherDeps {
   pipeline: IngestPipeline;
@@ -87,20 +88,7 @@ export class FolderWatcher {
   }
 
   #connectClient(): ImapFlow {
-    const { imap } = this.#mailbox;
-    const client = new ImapFlow({
-      host: imap.host,
-      port: imap.port,
-      secure: imap.secure,
-      auth: { user: imap.user, pass: imap.password.reveal() },
-      tls: { rejectUnauthorized: imap.tls.rejectUnauthorized, ...(imap.tls.servername ? { servername: imap.tls.servername } : {}) },
-      logger: false,
-      autoIdleDelay: 250,
-      maxIdleTime: this.#deps.idleRefreshMs,
-      connectionTimeout: 30_000,
-      greetingTimeout: 16_000,
-      disableCompression: true,
-    });
+    const client = imapClientOf(this.#mailbox, { maxIdleTime: this.#deps.idleRefreshMs });
     client.on('error', (err: unknown) => this.#log.debug({ err: describeError(err) }, 'imap connection error'));
     client.on('exists', () => this.#signalChange());
     client.on('close', () => this.#wake?.());
