@@ -22,13 +22,15 @@ export async function freePort(): Promise<number> {
 
 export class Dovecot {
   #sequence = 0;
-  private constructor(readonly dir: string, readonly port: number, readonly tlsPort: number | null) {}
+  private constructor(readonly dir: string, readonly port: number, readonly tlsPort: number | null, readonly lmtpPort: number | null) {}
 
-  static async start(dir: string, options: { tls?: boolean } = {}): Promise<Dovecot> {
+  /** `lmtp`: also accept mail over LMTP (from a relay), discarding a Message-ID a user already has. */
+  static async start(dir: string, options: { tls?: boolean; lmtp?: boolean } = {}): Promise<Dovecot> {
     mkdirSync(dir, { recursive: true });
     const port = await freePort();
     const tlsPort = options.tls ? await freePort() : null;
-    const instance = new Dovecot(dir, port, tlsPort);
+    const lmtpPort = options.lmtp ? await freePort() : null;
+    const instance = new Dovecot(dir, port, tlsPort, lmtpPort);
     instance.#run('start', dir, String(port), ...(tlsPort ? [String(tlsPort)] : []));
     return instance;
   }
@@ -86,7 +88,9 @@ export class Dovecot {
     const logFile = path.join(this.dir, 'dovecot-script.log');
     const fd = openSync(logFile, 'a');
     try {
-      execFileSync('bash', [SCRIPT, ...args], { stdio: ['ignore', fd, fd], timeout: 300_000 });
+      execFileSync('bash', [SCRIPT, ...args], {
+        stdio: ['ignore', fd, fd], timeout: 300_000, env: { ...process.env, ...(this.lmtpPort ? { LMTP_PORT: String(this.lmtpPort) } : {}) },
+      });
     } catch (err) {
       throw new Error(`scripts/dovecot.sh ${args[0]} failed: ${readFileSync(logFile, 'utf8').slice(-2000)}`, { cause: err });
     } finally {

@@ -13,6 +13,9 @@
 #   Owner vanthu-mail:vanthu-mail, mode 0644 (chown -R vanthu-mail: DIR/mail/USER afterwards).
 #   INTERNALDATE = file mtime (touch -d @EPOCH).
 #   Other folders: Maildir/.Name/{cur,new,tmp} (IMAP name "Name", separator "/").
+# LMTP_PORT=N in the environment: also an LMTP listener on 127.0.0.1:N (USER@any.domain delivers to USER), with a
+#   Sieve script run before delivery that discards a message whose Message-ID the user already received (RFC 7352
+#   "duplicate"): a relay's retry after a crash is not delivered twice. Installs dovecot-lmtpd and dovecot-sieve.
 set -euo pipefail
 
 MAIL_USER=vanthu-mail USERS="vanphong lanhdao donvi1 donvi2 bench"
@@ -23,10 +26,14 @@ pid_of() { cat "$1/run$2/master.pid" 2>/dev/null || true; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 install_dovecot() {
-  command -v dovecot >/dev/null && return 0
-  local out; echo "dovecot.sh: installing dovecot-imapd" >&2; export DEBIAN_FRONTEND=noninteractive
+  local pkgs=""
+  command -v dovecot >/dev/null || pkgs="dovecot-imapd"
+  [[ -z "${LMTP_PORT:-}" || -x /usr/lib/dovecot/lmtp ]] || pkgs="$pkgs dovecot-lmtpd"
+  [[ -z "${LMTP_PORT:-}" ]] || command -v sievec >/dev/null || pkgs="$pkgs dovecot-sieve"
+  [[ -n "$pkgs" ]] || return 0
+  local out; echo "dovecot.sh: installing $pkgs" >&2; export DEBIAN_FRONTEND=noninteractive
   out=$(apt-get update -qq 2>&1 && apt-get install -y -qq --no-install-recommends \
-    -o Dpkg::Options::=--force-confold dovecot-imapd 2>&1) || die "apt-get failed: $out"
+    -o Dpkg::Options::=--force-confold $pkgs 2>&1) || die "apt-get failed: $out"
   # do not leave the system-wide service running if the package started it
   alive "$(cat /run/dovecot/master.pid 2>/dev/null)" || return 0
   service dovecot stop >/dev/null 2>&1 || kill "$(cat /run/dovecot/master.pid)" 2>/dev/null || true
@@ -124,6 +131,28 @@ service anvil {
   }
 }
 EOF
+  if [[ -n "${LMTP_PORT:-}" ]]; then
+    printf 'require "duplicate";\nif duplicate { discard; stop; }\n' >"$dir/etc/dedupe.sieve"
+    sievec "$dir/etc/dedupe.sieve" || die "sievec failed"
+    chmod 644 "$dir/etc/dedupe.sieve" "$dir/etc/dedupe.svbin"
+    cat >>"$dir/etc/dovecot.conf" <<EOF
+protocols = imap lmtp
+service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $LMTP_PORT
+  }
+}
+protocol lmtp {
+  mail_plugins = \$mail_plugins sieve
+  auth_username_format = %Ln
+  postmaster_address = postmaster@example.gov.vn
+}
+plugin {
+  sieve_before = $dir/etc/dedupe.sieve
+}
+EOF
+  fi
   if [[ -n "$tls_port" ]]; then
     mkdir -p "$dir/tls"
     [[ -s "$dir/tls/cert.pem" ]] || openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=localhost \
@@ -154,7 +183,8 @@ EOF
   [[ -z "$tls_port" ]] || dovecot -c "$dir/etc/dovecot-tls.conf" \
     || { stop_one "$dir" ""; die "dovecot (tls) failed to start: $(tail -n 20 "$dir/log/dovecot.log")"; }
   for ((i = 0; i < 200; i++)); do sleep 0.1
-    port_open "$port" && { [[ -z "$tls_port" ]] || port_open "$tls_port"; } && { pid_of "$dir" ""; return 0; }
+    port_open "$port" && { [[ -z "$tls_port" ]] || port_open "$tls_port"; } && { [[ -z "${LMTP_PORT:-}" ]] || port_open "$LMTP_PORT"; } \
+      && { pid_of "$dir" ""; return 0; }
   done
   stop_one "$dir" -tls; stop_one "$dir" ""
   die "dovecot did not start listening on $port${tls_port:+/$tls_port} within 20s; log tail:

@@ -96,7 +96,7 @@ export function mailActionHandlers(deps: MailActionDeps): Map<string, OutboxHand
 }
 
 /** The same outbox row always sends the same Message-ID: a retry after a crash is recognisably a repeat. */
-function messageIdOf(row: OutboxRow): string {
+export function messageIdOf(row: Pick<OutboxRow, 'idempotency_key'>): string {
   return `<${createHash('sha256').update(row.idempotency_key).digest('hex').slice(0, 32)}@outbox.vanthu>`;
 }
 
