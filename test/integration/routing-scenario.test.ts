@@ -4,7 +4,7 @@
 // killed with SIGKILL during dispatch and restarted, several times: every entry is assigned and dated as the rules
 // say, and every mail arrives exactly once (the relay may see a repeat, Dovecot's "duplicate" check drops it).
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
@@ -56,6 +56,9 @@ const UNIT: Record<string, string> = {
   draft_for_comment: 'Phòng Pháp chế', feedback: 'Phòng Pháp chế', statistics: 'Phòng Kế hoạch', official_document: 'Văn phòng',
   schedule: 'Văn phòng', directive_info: 'Văn phòng', other: 'Văn phòng',
 };
+/** Which categories' rules notify the leader and acknowledge receipt, as RULES says. */
+const NOTIFIES = new Set(['meeting_invitation', 'meeting_material', 'draft_for_comment', 'schedule', 'directive_info', 'other']);
+const ACKNOWLEDGES = new Set(['report', 'draft_for_comment', 'feedback', 'official_document']);
 const COUNT = 200;
 
 let dovecot: Dovecot;
@@ -95,8 +98,8 @@ beforeAll(async () => {
     classification: { reviewThreshold: 0.6, securityOfficer: 'bench@example.gov.vn' },
   });
   // 200 labelled messages, from the two units' mailboxes (so acknowledgements land somewhere we can look).
-  const dir = path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail/eml');
-  const files = readdirSync(dir).sort().slice(0, COUNT);
+  const dir = path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail');
+  const files = everyCategory(dir, COUNT);
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: postfix.port, secure: false, ignoreTLS: true, pool: true });
   for (const [i, file] of files.entries()) {
     const sender = i % 2 === 0 ? 'donvi1@example.gov.vn' : 'donvi2@example.gov.vn';
@@ -119,6 +122,19 @@ afterAll(() => {
   postfix?.stop();
   dovecot?.stop();
 });
+
+/** `count` labelled messages taken in turn from every category, so that all of them are routed. */
+function everyCategory(dir: string, count: number): string[] {
+  const byCategory = new Map<string, string[]>();
+  for (const line of readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+    const label = JSON.parse(line) as { category: string; file: string };
+    byCategory.set(label.category, [...(byCategory.get(label.category) ?? []), label.file]);
+  }
+  const lists = [...byCategory.values()];
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) for (const list of lists) if (list[i] && out.length < count) out.push(list[i]!);
+  return out;
+}
 
 async function messageIdsOf(user: string): Promise<string[]> {
   const client = await dovecot.client(user);
@@ -150,7 +166,8 @@ describe('routing scenario through Postfix and Dovecot', () => {
     await waitFor(() => query<{ n: number }>('SELECT count(*) AS n FROM register_entries')[0]?.n === COUNT, 'all entries', 180_000, 200);
     await waitFor(() => query<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE status != 'done'")[0]?.n === 0, 'every outbox row done', 180_000, 200);
 
-    // Every entry assigned and dated as the rules say (quarantined ones are left to the security alert).
+    // Every category was routed; every entry assigned and dated as the rules say (quarantined ones: the alert only).
+    expect(new Set(query<{ category: string }>('SELECT DISTINCT category FROM register_entries').map((r) => r.category)).size).toBe(11);
     const entries = query<{ id: number; category: string; status: string; assignee: string | null; due_date: string | null }>('SELECT id, category, status, assignee, due_date FROM register_entries');
     const gaps = query<{ n: number; max: number }>('SELECT count(DISTINCT incoming_number) AS n, max(incoming_number) AS max FROM register_entries')[0]!;
     expect(gaps).toEqual({ n: COUNT, max: COUNT });
@@ -159,8 +176,15 @@ describe('routing scenario through Postfix and Dovecot', () => {
       if (['meeting_invitation', 'report', 'statistics', 'official_document'].includes(e.category)) expect(e.due_date, `entry ${e.id}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
 
-    // Every mail the outbox says was sent is in the right mailbox, exactly once; nothing else arrived.
+    // Every entry notified and acknowledged as its rule says, once.
     const rows = query<{ kind: string; payload: string; idempotency_key: string; entry_id: number }>('SELECT kind, payload, idempotency_key, entry_id FROM outbox');
+    for (const e of entries.filter((x) => x.status !== 'quarantined' && x.status !== 'failed')) {
+      const kinds = rows.filter((r) => r.entry_id === e.id).map((r) => r.kind).sort();
+      const want = [...(ACKNOWLEDGES.has(e.category) ? ['acknowledge'] : []), ...(NOTIFIES.has(e.category) ? ['notify'] : [])];
+      expect(kinds, `entry ${e.id} (${e.category})`).toEqual(want);
+    }
+
+    // Every mail the outbox says was sent is in the right mailbox, exactly once; nothing else arrived.
     const expected = new Map<string, string[]>();
     const sender = new Map(query<{ id: number; from_address: string }>('SELECT id, from_address FROM register_entries').map((r) => [r.id, r.from_address]));
     for (const row of rows) {
