@@ -93,7 +93,9 @@ export function routesFor(deps: AppDeps): Route[] {
       method: 'get', path: '/', access: 'admin',
       handler: (req, res) => {
         const { limit, offset, q } = listParams(req);
-        const { items, total } = deps.queries.list({ limit, offset, q });
+        // ?due=soon|overdue: the deadline views (open documents due within two working days, or past their date).
+        const due = req.query.due === 'soon' || req.query.due === 'overdue' ? req.query.due : null;
+        const { items, total } = due ? ((list) => ({ items: list, total: list.length }))(deps.due(due, 2)) : deps.queries.list({ limit, offset, q });
         const l = lang(req);
         if (req.query.lang) res.cookie('vanthu_lang', l, { sameSite: 'strict', path: '/' });
         res.type('html').send(renderRegisterPage({ lang: l, t: textFor(l), css, items, total, q: q ?? '', offset, limit }));

@@ -24,6 +24,7 @@ export function renderRegisterPage(input: RegisterPageInput): string {
   const body = `
 <style>${input.css}</style>
 <header><h1>${e(t.title)}</h1>
+  <a href="/?due=soon">${e(t.dueSoon)}</a> <a href="/?due=overdue">${e(t.overdue)}</a>
   <a href="/rules">${e(t.rulesLink)}</a> <a href="/outbox">${e(t.outboxLink)}</a> <a href="?lang=${t.otherLangCode}">${e(t.otherLang)}</a>
   <form method="post" action="/logout"><button type="submit">${e(t.logout)}</button></form></header>
 <main>

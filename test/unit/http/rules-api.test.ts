@@ -71,5 +71,7 @@ describe('processing status API', () => {
     const full = (await api('GET', `/api/register/${entry.id}`)).body;
     expect(full.statusHistory.map((h: { status: string }) => h.status)).toEqual(['assigned', 'processing']);
     expect((await api('GET', '/api/due?when=overdue')).status).toBe(200);
+    const page = await (await fetch(`${svc.baseUrl}/?due=soon`, { headers: { Authorization: `Bearer ${svc.token}` } })).text();
+    expect(page).toContain('href="/?due=overdue"');
   });
 });
