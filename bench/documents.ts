@@ -65,7 +65,7 @@ export async function runDocumentBench(say: (line: string) => void): Promise<Doc
 
 const DEFAULT_WORKING_TIME = {
   periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri'>,
-  holidays: {}, workingDays: [],
+  byDay: {}, holidays: {}, workingDays: [],
 };
 
 /** A rule set as large agencies might write: every kind of condition, nested, with regexes; few of them match. */

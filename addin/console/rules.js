@@ -11,7 +11,7 @@ const TEXT = {
     importTitle: 'Nhập tệp quy tắc (YAML hoặc JSON)', import: 'Nhập và lưu', versionsTitle: 'Các phiên bản', up: 'Lên', down: 'Xuống',
     edit: 'Sửa', remove: 'Xóa', saved: 'Đã lưu phiên bản', unsaved: 'Có thay đổi chưa lưu', loaded: 'Phiên bản đang áp dụng',
     none: 'Chưa có quy tắc nào', matched: 'khớp', notMatched: 'không khớp', skipped: 'bỏ qua', actions: 'Hành động', noActions: 'không có hành động',
-    rollback: 'Khôi phục',
+    rollback: 'Khôi phục', dryRunEml: 'Chạy thử với thư .eml:',
   },
   en: {
     name: 'Name', enabled: 'On', when: 'Conditions (YAML)', then: 'Actions (YAML)', mailboxes: 'Mailboxes (empty: all)',
@@ -20,7 +20,7 @@ const TEXT = {
     importTitle: 'Import a rule file (YAML or JSON)', import: 'Import and save', versionsTitle: 'Versions', up: 'Up', down: 'Down',
     edit: 'Edit', remove: 'Delete', saved: 'Saved version', unsaved: 'Unsaved changes', loaded: 'Version in force',
     none: 'No rules yet', matched: 'matched', notMatched: 'not matched', skipped: 'skipped', actions: 'Actions', noActions: 'no actions',
-    rollback: 'Restore',
+    rollback: 'Restore', dryRunEml: 'Dry run on an .eml message:',
   },
 };
 
@@ -147,9 +147,20 @@ $('save').addEventListener('click', async () => {
   }
 });
 
-$('dry-run').addEventListener('click', async () => {
+$('dry-run').addEventListener('click', () => dryRun({ source: toFile(), limit: 10 }));
+
+$('dry-run-eml').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  await dryRun({ source: toFile(), eml: btoa(binary) });
+});
+
+async function dryRun(body) {
   try {
-    const { results } = await api('POST', '/api/rules/dry-run', { source: toFile(), limit: 10 });
+    const { results } = await api('POST', '/api/rules/dry-run', body);
     const box = $('dry-run-result').querySelector('div');
     box.textContent = '';
     for (const result of results) {
@@ -176,7 +187,7 @@ $('dry-run').addEventListener('click', async () => {
   } catch (err) {
     status(err.message, true);
   }
-});
+}
 
 function traceList(trace) {
   const ul = document.createElement('ul');

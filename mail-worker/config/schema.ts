@@ -114,12 +114,15 @@ export const configSchema = z.strictObject({
         .min(1).default(['07:30-11:30', '13:30-17:00']),
       workdays: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { error: 'expected mon, tue, wed, thu, fri, sat or sun' }))
         .min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+      /** Other hours for some weekdays (a Saturday morning, a short Friday): periods by day name. */
+      byDay: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { error: 'expected a day: mon ... sun' }),
+        z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected a period such as 07:30-11:30'))).default({}),
       /** Days off of a year, as the government publishes them; a year listed here replaces that year's defaults. */
       holidays: z.record(z.string().regex(/^\d{4}$/, 'expected a year such as "2026"'), z.array(isoDay)).default({}),
       /** Days normally off that are worked (swapped Saturdays). */
       workingDays: z.array(isoDay).default([]),
     })
-    .default({ periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: {}, workingDays: [] }),
+    .default({ periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], byDay: {}, holidays: {}, workingDays: [] }),
   routing: z
     .strictObject({
       /** The routing-rule file (YAML or JSON), checked at start like this file. */

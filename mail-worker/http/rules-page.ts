@@ -12,7 +12,8 @@ export function renderRulesPage(lang: Lang, t: UiText, css: string): string {
   <p id="status" class="muted" role="status"></p>
   <table id="rules"><thead><tr><th>#</th><th data-t="name"></th><th data-t="enabled"></th><th data-t="when"></th><th data-t="then"></th><th></th></tr></thead><tbody></tbody></table>
   <p><button id="add" type="button" data-t="add"></button> <button id="save" type="button" data-t="save"></button>
-     <button id="dry-run" type="button" data-t="dryRun"></button> <button id="export" type="button" data-t="export"></button></p>
+     <button id="dry-run" type="button" data-t="dryRun"></button> <button id="export" type="button" data-t="export"></button>
+     <label><span data-t="dryRunEml"></span> <input id="dry-run-eml" type="file" accept=".eml,message/rfc822"></label></p>
   <form id="editor" hidden>
     <h2 data-t="editTitle"></h2>
     <label><span data-t="name"></span> <input name="name" required></label>

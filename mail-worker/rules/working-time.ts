@@ -11,11 +11,12 @@ const YEARS_BEFORE = 1;
 const YEARS_AFTER = 3;
 
 export function workCalendarOf(workingTime: Config['workingTime'], now: Date): WorkCalendar {
-  const periods: WorkingPeriod[] = workingTime.periods.map((p) => {
+  const periodsOf = (list: readonly string[]): WorkingPeriod[] => list.map((p) => {
     const [start, end] = p.split('-') as [string, string];
     return { start, end };
   });
-  const week = Object.fromEntries(workingTime.workdays.map((day) => [WEEKDAYS[day], periods]));
+  const week: Record<number, WorkingPeriod[]> = Object.fromEntries(workingTime.workdays.map((day) => [WEEKDAYS[day], periodsOf(workingTime.periods)]));
+  for (const [day, list] of Object.entries(workingTime.byDay ?? {})) week[WEEKDAYS[day as keyof typeof WEEKDAYS]] = periodsOf(list ?? []);
   const year = registerYearOf(now);
   const holidays: string[] = [];
   for (let y = year - YEARS_BEFORE; y <= year + YEARS_AFTER; y++) {

@@ -69,6 +69,11 @@ describe('rules console', () => {
     expect(invitation).toContain('✘ Báo cáo → Tổng hợp: không khớp');
     expect(invitation).toContain('✘ subject contains "bao cao"');
     await shot('3-dry-run');
+    // The same rules against an uploaded message.
+    await page.setInputFiles('#dry-run-eml', path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail/eml/p1-gm-001.eml'));
+    await page.waitForSelector('.dry-run-entry:has-text("Giấy mời họp nghe báo cáo")');
+    expect(await page.textContent('#dry-run-result')).toContain('✔ Giấy mời → Văn phòng: khớp');
+    await shot('3b-dry-run-eml');
 
     await page.click('#save');
     await page.waitForSelector('#status:has-text("Đã lưu phiên bản 1")');
