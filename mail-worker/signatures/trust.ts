@@ -1,0 +1,46 @@
+// Trust anchors and CRLs as admins configure them: a folder of PEM/DER certificates, CRL files. Nothing is built in.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as pkijs from 'pkijs';
+
+export interface TrustStore {
+  anchors: X509Certificate[];
+  crls: pkijs.CertificateRevocationList[];
+}
+
+export function loadTrustStore(options: { anchors?: string | null; crls?: readonly string[] }): TrustStore {
+  const anchors = options.anchors ? filesOf(options.anchors).flatMap((file) => certificatesIn(readFileSync(file))) : [];
+  const crls = (options.crls ?? []).flatMap((entry) => filesOf(entry)).flatMap((file) => crlsIn(readFileSync(file)));
+  return { anchors, crls };
+}
+
+function filesOf(entry: string): string[] {
+  return statSync(entry).isDirectory() ? readdirSync(entry).sort().map((f) => path.join(entry, f)).filter((f) => statSync(f).isFile()) : [entry];
+}
+
+/** Every certificate in a PEM bundle, or the one DER certificate. */
+export function certificatesIn(bytes: Buffer): X509Certificate[] {
+  const text = bytes.toString('latin1');
+  const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+  if (pems) return pems.map((pem) => new X509Certificate(pem));
+  try {
+    return [new X509Certificate(bytes)];
+  } catch {
+    return [];
+  }
+}
+
+function crlsIn(bytes: Buffer): pkijs.CertificateRevocationList[] {
+  const text = bytes.toString('latin1');
+  const blocks = text.match(/-----BEGIN X509 CRL-----([\s\S]+?)-----END X509 CRL-----/g);
+  const ders = blocks ? blocks.map((b) => Buffer.from(b.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')) : [bytes];
+  return ders.map((der) => pkijs.CertificateRevocationList.fromBER(new Uint8Array(der))).filter(Boolean);
+}
+
+/** A Node certificate as pkijs sees it (for CRL and extension checks). */
+export function toPkijs(cert: X509Certificate): pkijs.Certificate {
+  return pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
+}
+
+

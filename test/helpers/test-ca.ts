@@ -1,0 +1,97 @@
+// A test PKI made by `openssl` in the test setup: a trusted root CA with signers (RSA, ECDSA, expired, revoked),
+// its CRL, and an untrusted CA with its own signer. Nothing here is committed: every run makes a fresh one.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface TestSigner {
+  cert: string;
+  key: string;
+}
+
+export interface TestPki {
+  dir: string;
+  /** Folder of trust anchors (the trusted root only). */
+  anchors: string;
+  /** Folder of CRLs. */
+  crls: string;
+  rsa: TestSigner;
+  ecdsa: TestSigner;
+  expired: TestSigner;
+  revoked: TestSigner;
+  untrusted: TestSigner;
+}
+
+const openssl = (cwd: string, ...args: string[]) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+
+function makeCa(dir: string, name: string, cn: string): void {
+  const ca = path.join(dir, name);
+  mkdirSync(path.join(ca, 'newcerts'), { recursive: true });
+  writeFileSync(path.join(ca, 'index.txt'), '');
+  writeFileSync(path.join(ca, 'serial'), '1000\n');
+  writeFileSync(path.join(ca, 'crlnumber'), '1000\n');
+  writeFileSync(path.join(ca, 'ca.cnf'), `
+[ca]
+default_ca = CA_default
+[CA_default]
+dir = ${ca}
+database = $dir/index.txt
+new_certs_dir = $dir/newcerts
+certificate = $dir/ca.pem
+private_key = $dir/ca.key
+serial = $dir/serial
+crlnumber = $dir/crlnumber
+default_md = sha256
+default_crl_days = 30
+policy = policy_any
+unique_subject = no
+copy_extensions = none
+[policy_any]
+commonName = supplied
+organizationName = optional
+emailAddress = optional
+[signer]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+extendedKeyUsage = emailProtection
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+`);
+  openssl(ca, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650',
+    '-subj', `/CN=${cn}/O=Vanthu Test PKI`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+}
+
+function issue(dir: string, caName: string, name: string, cn: string, options: { ec?: boolean; start?: string; end?: string } = {}): TestSigner {
+  const ca = path.join(dir, caName);
+  const key = path.join(dir, `${name}.key`);
+  const csr = path.join(dir, `${name}.csr`);
+  const cert = path.join(dir, `${name}.pem`);
+  const keyArgs = options.ec ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', 'rsa:2048'];
+  openssl(dir, 'req', '-new', ...keyArgs, '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${cn}/O=UBND tinh Thu nghiem/emailAddress=${name}@example.gov.vn`);
+  openssl(ca, 'ca', '-batch', '-config', 'ca.cnf', '-extensions', 'signer', '-in', csr, '-out', cert, '-notext',
+    '-startdate', options.start ?? '20250101000000Z', '-enddate', options.end ?? '20360101000000Z');
+  return { cert, key };
+}
+
+export function makeTestPki(dir: string): TestPki {
+  mkdirSync(dir, { recursive: true });
+  makeCa(dir, 'root', 'Vanthu Test Root CA');
+  makeCa(dir, 'other', 'Untrusted Test CA');
+  const rsa = issue(dir, 'root', 'rsa', 'Nguyen Van An');
+  const ecdsa = issue(dir, 'root', 'ecdsa', 'Tran Thi Binh', { ec: true });
+  const expired = issue(dir, 'root', 'expired', 'Le Van Cu', { start: '20200101000000Z', end: '20210101000000Z' });
+  const revoked = issue(dir, 'root', 'revoked', 'Pham Van Dung');
+  const untrusted = issue(dir, 'other', 'untrusted', 'Hoang Van E');
+  const root = path.join(dir, 'root');
+  openssl(root, 'ca', '-config', 'ca.cnf', '-revoke', revoked.cert, '-crl_reason', 'keyCompromise');
+  mkdirSync(path.join(dir, 'anchors'), { recursive: true });
+  mkdirSync(path.join(dir, 'crls'), { recursive: true });
+  openssl(root, 'ca', '-config', 'ca.cnf', '-gencrl', '-out', path.join(dir, 'crls', 'root.crl'));
+  execFileSync('cp', [path.join(root, 'ca.pem'), path.join(dir, 'anchors', 'root.pem')]);
+  return { dir, anchors: path.join(dir, 'anchors'), crls: path.join(dir, 'crls'), rsa, ecdsa, expired, revoked, untrusted };
+}
+
+/** `openssl cms -sign`: a detached signature (DER) over a file. */
+export function opensslSign(signer: TestSigner, content: string, out: string, digest = 'sha256'): void {
+  execFileSync('openssl', ['cms', '-sign', '-binary', '-in', content, '-signer', signer.cert, '-inkey', signer.key, '-md', digest, '-outform', 'DER', '-out', out]);
+}
