@@ -13,8 +13,11 @@ const DIGESTS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.1': 'SHA-256', '2.16.840.1.101.3.4.2.2': 'SHA-384', '2.16.840.1.101.3.4.2.3': 'SHA-512', '1.3.14.3.2.26': 'SHA-1',
 };
 
-/** Every signature of a detached CMS over `content`; a signature that cannot even be parsed is one `invalid` result. */
-export async function verifyDetachedCms(cmsDer: Uint8Array, content: Uint8Array, trust: TrustStore, now = new Date()): Promise<SignatureResult[]> {
+/**
+ * Every signature of a CMS over `content` (detached), or over the content it carries (`content` null: opaque
+ * signed-data); a signature that cannot even be parsed is one `invalid` result.
+ */
+export async function verifyDetachedCms(cmsDer: Uint8Array, content: Uint8Array | null, trust: TrustStore, now = new Date()): Promise<SignatureResult[]> {
   let signed: pkijs.SignedData;
   try {
     const parsed = asn1js.fromBER(new Uint8Array(cmsDer));
@@ -25,18 +28,25 @@ export async function verifyDetachedCms(cmsDer: Uint8Array, content: Uint8Array,
   } catch (err) {
     return [damaged(`the signature cannot be read (${(err as Error).message}); it is damaged or cut short`)];
   }
+  // A detached signature that also carries content of its own, different from what it is said to sign, is forged
+  // or broken: the signer signed something else.
+  const eContent = signed.encapContentInfo.eContent;
+  const carried = eContent ? new Uint8Array(eContent.getValue()) : null;
+  if (content && carried && carried.byteLength > 0 && !Buffer.from(carried).equals(Buffer.from(content))) {
+    return signed.signerInfos.map(() => damaged('the signature carries other content than the document it comes with'));
+  }
   const results: SignatureResult[] = [];
   for (let i = 0; i < signed.signerInfos.length; i++) results.push(await verifyOne(signed, i, content, trust, now));
   return results.length > 0 ? results : [damaged('the signature holds no signer')];
 }
 
-async function verifyOne(signed: pkijs.SignedData, index: number, content: Uint8Array, trust: TrustStore, now: Date): Promise<SignatureResult> {
+async function verifyOne(signed: pkijs.SignedData, index: number, content: Uint8Array | null, trust: TrustStore, now: Date): Promise<SignatureResult> {
   const info = signed.signerInfos[index]!;
   const signingTime = signingTimeOf(info);
   const digestAlgorithm = DIGESTS[info.digestAlgorithm.algorithmId] ?? info.digestAlgorithm.algorithmId;
   let verified: { signatureVerified?: boolean | null; signerCertificate?: pkijs.Certificate | null; message?: string };
   try {
-    verified = await signed.verify({ signer: index, data: toArrayBuffer(content), extendedMode: true, checkChain: false });
+    verified = await signed.verify({ signer: index, ...(content ? { data: toArrayBuffer(content) } : {}), extendedMode: true, checkChain: false });
   } catch (err) {
     const e = err as { signatureVerified?: boolean; signerCertificate?: pkijs.Certificate; message?: string };
     verified = { signatureVerified: false, ...(e.signerCertificate ? { signerCertificate: e.signerCertificate } : {}), message: e.message ?? String(err) };
