@@ -16,6 +16,8 @@ export interface TestPki {
   /** Folder of CRLs. */
   crls: string;
   rsa: TestSigner;
+  /** A second RSA signer: the agency's seal after the official's signature. */
+  agency: TestSigner;
   ecdsa: TestSigner;
   expired: TestSigner;
   revoked: TestSigner;
@@ -78,6 +80,7 @@ export function makeTestPki(dir: string): TestPki {
   makeCa(dir, 'root', 'Vanthu Test Root CA');
   makeCa(dir, 'other', 'Untrusted Test CA');
   const rsa = issue(dir, 'root', 'rsa', 'Nguyen Van An');
+  const agency = issue(dir, 'root', 'agency', 'UBND tinh Thu nghiem');
   const ecdsa = issue(dir, 'root', 'ecdsa', 'Tran Thi Binh', { ec: true });
   const expired = issue(dir, 'root', 'expired', 'Le Van Cu', { start: '20200101000000Z', end: '20210101000000Z' });
   const revoked = issue(dir, 'root', 'revoked', 'Pham Van Dung');
@@ -88,10 +91,21 @@ export function makeTestPki(dir: string): TestPki {
   mkdirSync(path.join(dir, 'crls'), { recursive: true });
   openssl(root, 'ca', '-config', 'ca.cnf', '-gencrl', '-out', path.join(dir, 'crls', 'root.crl'));
   execFileSync('cp', [path.join(root, 'ca.pem'), path.join(dir, 'anchors', 'root.pem')]);
-  return { dir, anchors: path.join(dir, 'anchors'), crls: path.join(dir, 'crls'), rsa, ecdsa, expired, revoked, untrusted };
+  return { dir, anchors: path.join(dir, 'anchors'), crls: path.join(dir, 'crls'), rsa, agency, ecdsa, expired, revoked, untrusted };
 }
 
 /** `openssl cms -sign`: a detached signature (DER) over a file. */
 export function opensslSign(signer: TestSigner, content: string, out: string, digest = 'sha256'): void {
   execFileSync('openssl', ['cms', '-sign', '-binary', '-in', content, '-signer', signer.cert, '-inkey', signer.key, '-md', digest, '-outform', 'DER', '-out', out]);
+}
+
+/** Sign a PDF with poppler's `pdfsig -add-signature`, the signer's key and chain in a fresh NSS database. */
+export function pdfsigSign(pki: TestPki, signer: TestSigner, input: string, output: string): void {
+  const nss = path.join(pki.dir, `nss-${path.basename(signer.cert, '.pem')}`);
+  const p12 = path.join(pki.dir, `${path.basename(signer.cert, '.pem')}.p12`);
+  mkdirSync(nss, { recursive: true });
+  execFileSync('openssl', ['pkcs12', '-export', '-in', signer.cert, '-inkey', signer.key, '-certfile', path.join(pki.dir, 'root', 'ca.pem'), '-out', p12, '-passout', 'pass:secret', '-name', 'signer']);
+  execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+  execFileSync('pk12util', ['-i', p12, '-d', `sql:${nss}`, '-W', 'secret'], { stdio: 'ignore' });
+  execFileSync('pdfsig', ['-add-signature', '-nssdir', `sql:${nss}`, '-nick', 'signer', input, output], { stdio: 'ignore' });
 }

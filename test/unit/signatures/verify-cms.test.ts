@@ -11,7 +11,7 @@ import { tempDir } from '../../helpers/tmp.js';
 let pki: TestPki;
 let trust: TrustStore;
 let doc: string;
-const sign = (signer: keyof Omit<TestPki, 'dir' | 'anchors' | 'crls'>, name: string, digest = 'sha256') => {
+const sign = (signer: 'rsa' | 'agency' | 'ecdsa' | 'expired' | 'revoked' | 'untrusted', name: string, digest = 'sha256') => {
   const out = path.join(pki.dir, `${name}.p7s`);
   opensslSign(pki[signer], doc, out, digest);
   return readFileSync(out);
