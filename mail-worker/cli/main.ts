@@ -7,6 +7,8 @@ import { classifyFile, formatClassifyResult } from './classify.js';
 import { formatIngestSummary, runIngest } from './ingest.js';
 import { formatRuleTest, testRules } from './rules.js';
 import { loadRuleFile } from '../rules/load.js';
+import { loadTrustStore } from '../signatures/trust.js';
+import { formatVerification, verifyFile } from '../signatures/verify-file.js';
 import { formatRegisterTable, listRegister } from './register-list.js';
 import { runServe } from './serve.js';
 
@@ -71,6 +73,32 @@ program
       }
     }
     if (failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('verify')
+  .description('kiểm tra chữ ký số: PDF, thư S/MIME (.eml), .p7s / verify digital signatures: PDF, S/MIME .eml, .p7s')
+  .argument('<file...>', 'tệp / files (a .p7s is checked against the document next to it)')
+  .option('--json', 'mỗi tệp một dòng JSON / one JSON object per file (JSON Lines)')
+  .option('--anchors <path>', 'chứng thư gốc tin cậy / trust anchors (file or folder; default: signatures.trustAnchors)')
+  .option('--crl <path...>', 'danh sách thu hồi / CRL files (default: signatures.crls)')
+  .action(async (files: string[], options: { json?: boolean; anchors?: string; crl?: string[] }) => {
+    const cfg = config();
+    const trust = loadTrustStore({ anchors: options.anchors ?? cfg.signatures.trustAnchors ?? null, crls: options.crl ?? cfg.signatures.crls });
+    let allValid = true;
+    for (const file of files) {
+      try {
+        const result = await verifyFile(file, trust);
+        allValid &&= result.signatures.length > 0 && result.signatures.every((s) => s.status === 'valid');
+        process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatVerification(result)}\n`);
+      } catch (err) {
+        allValid = false;
+        const { code, message } = describeError(err);
+        if (options.json) process.stdout.write(`${JSON.stringify({ file, error: { code, message } })}\n`);
+        else process.stderr.write(`vanthu: ${code}: ${message}\n`);
+      }
+    }
+    if (!allValid) process.exitCode = 1;
   });
 
 const rules = program.command('rules').description('quy tắc phân luồng / routing rules');

@@ -62,7 +62,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     ? { ...parsed.smtp, password: parsed.smtp.passwordEnv || parsed.smtp.passwordFile ? readPassword(parsed.smtp, 'smtp', baseDir, env) : null }
     : null;
   const routing = parsed.routing.rulesFile ? { ...parsed.routing, rulesFile: path.resolve(baseDir, parsed.routing.rulesFile) } : parsed.routing;
-  return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, smtp, routing, source: file });
+  const signatures = {
+    ...(parsed.signatures.trustAnchors ? { trustAnchors: path.resolve(baseDir, parsed.signatures.trustAnchors) } : {}),
+    crls: parsed.signatures.crls.map((crl) => path.resolve(baseDir, crl)),
+  };
+  return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, smtp, routing, signatures, source: file });
 }
 
 function findConfigFile(explicit: string | undefined, cwd: string): string | null {

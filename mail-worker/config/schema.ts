@@ -123,6 +123,14 @@ export const configSchema = z.strictObject({
       workingDays: z.array(isoDay).default([]),
     })
     .default({ periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], byDay: {}, holidays: {}, workingDays: [] }),
+  signatures: z
+    .strictObject({
+      /** Trust anchors: a folder of PEM/DER CA certificates (the government CA, licensed public CAs). None by default. */
+      trustAnchors: z.string().min(1).optional(),
+      /** CRL files or folders (PEM or DER). */
+      crls: z.array(z.string().min(1)).default([]),
+    })
+    .default({ crls: [] }),
   routing: z
     .strictObject({
       /** The routing-rule file (YAML or JSON), checked at start like this file. */

@@ -1,0 +1,54 @@
+// One entry point for verifying whatever a user hands over: a signed PDF, an S/MIME message, a .p7s with its
+// document next to it, or a document with its .p7s next to it. Used by the CLI (and later the pipeline and API).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { VanthuError } from '../errors.js';
+import { verifyPdfSignatures } from './pdf.js';
+import { findSmimeSignatures } from './smime.js';
+import type { TrustStore } from './trust.js';
+import type { SignatureResult } from './types.js';
+import { verifyDetachedCms } from './verify-cms.js';
+
+export interface FileVerification {
+  file: string;
+  kind: 'pdf' | 'smime' | 'cms';
+  signatures: SignatureResult[];
+}
+
+export async function verifyFile(file: string, trust: TrustStore): Promise<FileVerification> {
+  const bytes = read(file);
+  const ext = path.extname(file).toLowerCase();
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { file, kind: 'pdf', signatures: await verifyPdfSignatures(bytes, trust) };
+  if (ext === '.p7s' || ext === '.p7m' || ext === '.p7b') {
+    const document = file.slice(0, -ext.length);
+    const content = existsSync(document) ? read(document) : null;
+    return { file, kind: 'cms', signatures: await verifyDetachedCms(bytes, content, trust) };
+  }
+  if (existsSync(`${file}.p7s`)) return { file, kind: 'cms', signatures: await verifyDetachedCms(read(`${file}.p7s`), bytes, trust) };
+  const smime = findSmimeSignatures(bytes);
+  const signatures: SignatureResult[] = [];
+  for (const s of smime) signatures.push(...(await verifyDetachedCms(s.cms, s.kind === 'detached' ? s.signedBytes : null, trust)));
+  return { file, kind: 'smime', signatures };
+}
+
+function read(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new VanthuError('E_IMPORT_PATH', `${file}: cannot be read (${(err as Error).message})`, err);
+  }
+}
+
+const STATUS_VI: Record<SignatureResult['status'], string> = {
+  valid: 'hợp lệ', invalid: 'không hợp lệ', untrusted: 'không tin cậy', expired: 'hết hạn', revoked: 'đã thu hồi',
+  modified_after_signing: 'bị sửa sau khi ký',
+};
+
+export function formatVerification(v: FileVerification): string {
+  if (v.signatures.length === 0) return `${v.file}: không có chữ ký số / no signature`;
+  return [
+    `${v.file} (${v.kind}):`,
+    ...v.signatures.map((s, i) => `  #${i + 1} ${s.status} (${STATUS_VI[s.status]})${s.signer.name ? ` — ${s.signer.name}${s.signer.organisation ? `, ${s.signer.organisation}` : ''}` : ''}` +
+      `${s.signingTime ? ` — ${s.signingTime}` : ''}${s.certificate ? ` — serial ${s.certificate.serial}, issuer ${s.certificate.issuer}` : ''}${s.reason ? `\n     ${s.reason}` : ''}`),
+  ].join('\n');
+}
