@@ -81,7 +81,7 @@ program
   .argument('<file...>', 'tệp / files (a .p7s is checked against the document next to it)')
   .option('--json', 'mỗi tệp một dòng JSON / one JSON object per file (JSON Lines)')
   .option('--anchors <path>', 'chứng thư gốc tin cậy / trust anchors (file or folder; default: signatures.trustAnchors)')
-  .option('--crl <path...>', 'danh sách thu hồi / CRL files (default: signatures.crls)')
+  .option('--crl <path>', 'danh sách thu hồi, lặp lại được / a CRL file or folder, may be repeated (default: signatures.crls)', (value: string, previous: string[] = []) => [...previous, value])
   .action(async (files: string[], options: { json?: boolean; anchors?: string; crl?: string[] }) => {
     const cfg = config();
     const trust = loadTrustStore({ anchors: options.anchors ?? cfg.signatures.trustAnchors ?? null, crls: options.crl ?? cfg.signatures.crls });
