@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   E_ATTACHMENT_TIMEOUT: 'Reading the attachment took longer than allowed: the message is registered without its text',
   E_NO_TEXT_LAYER: 'The PDF has no text layer (a scan): a clerk must read it',
   E_RULE_INVALID: 'The routing-rule file is invalid: nothing was saved; fix the named line and field',
+  E_SIGN_KEY: 'The signing key cannot be opened: wrong password, or the PKCS#12 file is damaged or has no key and certificate',
+  E_SIGN_INPUT: 'The document cannot be signed (not a readable PDF, or too small a signature space)',
   E_STORE: 'The register or the raw message store failed (disk full, permissions): nothing was registered, the source delivers again once it is fixed',
 } as const;
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { describeError, isVanthuError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { classifyFile, formatClassifyResult } from './classify.js';
+import { runSign } from './sign.js';
 import { formatIngestSummary, runIngest } from './ingest.js';
 import { formatRuleTest, testRules } from './rules.js';
 import { loadRuleFile } from '../rules/load.js';
@@ -99,6 +100,21 @@ program
       }
     }
     if (!allValid) process.exitCode = 1;
+  });
+
+program
+  .command('sign')
+  .description('ký số bằng chứng thư của cơ quan (PKCS#12): PDF, hoặc chữ ký rời .p7s cho tệp khác / sign with the agency certificate: PDF, or a detached .p7s for other files')
+  .argument('<in>', 'tệp cần ký / file to sign')
+  .argument('<out>', 'tệp đã ký (PDF) hoặc chữ ký .p7s / signed PDF, or the .p7s')
+  .requiredOption('--p12 <file>', 'tệp PKCS#12 / PKCS#12 file')
+  .option('--password-env <var>', 'biến môi trường chứa mật khẩu / environment variable holding the password')
+  .option('--password-file <file>', 'tệp chứa mật khẩu / file holding the password')
+  .option('--stamp <text>', 'dấu hiển thị: tên cơ quan / visible stamp: the agency name (PDF)')
+  .option('--reason <text>', 'lý do ký / reason (PDF)')
+  .action(async (input: string, output: string, options: { p12: string; passwordEnv?: string; passwordFile?: string; stamp?: string; reason?: string }) => {
+    const result = await runSign(config(), input, output, options);
+    process.stdout.write(`${result.output}: đã ký / signed (${result.kind})\n`);
   });
 
 const rules = program.command('rules').description('quy tắc phân luồng / routing rules');

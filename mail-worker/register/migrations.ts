@@ -165,4 +165,16 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX status_changes_by_entry ON status_changes (entry_id);
   CREATE INDEX register_entries_by_due ON register_entries (due_date) WHERE due_date IS NOT NULL;
   `,
+  `
+  -- Every signature vanthu makes: who, which document (SHA-256 before and after), when.
+  CREATE TABLE signature_log (
+    id              INTEGER PRIMARY KEY,
+    signed_by       TEXT NOT NULL,
+    kind            TEXT NOT NULL,                                -- pdf | cms
+    document_sha256 TEXT NOT NULL,
+    output_sha256   TEXT NOT NULL,
+    signer_subject  TEXT,
+    signed_at       TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -109,3 +109,23 @@ export function pdfsigSign(pki: TestPki, signer: TestSigner, input: string, outp
   execFileSync('pk12util', ['-i', p12, '-d', `sql:${nss}`, '-W', 'secret'], { stdio: 'ignore' });
   execFileSync('pdfsig', ['-add-signature', '-nssdir', `sql:${nss}`, '-nick', 'signer', input, output], { stdio: 'ignore' });
 }
+
+/** The signer's key and certificate with the root as a PKCS#12 (password "secret"), as agencies receive them. */
+export function p12Of(pki: TestPki, signer: TestSigner): string {
+  const p12 = path.join(pki.dir, `${path.basename(signer.cert, '.pem')}-bundle.p12`);
+  execFileSync('openssl', ['pkcs12', '-export', '-in', signer.cert, '-inkey', signer.key, '-certfile', path.join(pki.dir, 'root', 'ca.pem'), '-out', p12, '-passout', 'pass:secret', '-name', 'signer']);
+  return p12;
+}
+
+/** Poppler's verdict on a PDF, with the test root trusted in a fresh NSS database. */
+export function pdfsigVerify(pki: TestPki, pdf: string): string {
+  const nss = path.join(pki.dir, 'nss-verify');
+  mkdirSync(nss, { recursive: true });
+  try {
+    execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'ignore' });
+    execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', path.join(pki.dir, 'root', 'ca.pem'), '-d', `sql:${nss}`]);
+  } catch {
+    // made already by an earlier call
+  }
+  return execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, pdf], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+}
