@@ -10,6 +10,7 @@ import { DOVECOT_PASSWORD, Dovecot } from '../scripts/dovecot-instance.js';
 import { fetchAll, type RateResult } from './ceiling.js';
 import { runDocumentBench } from './documents.js';
 import { deliverBenchMail } from './mailbox.js';
+import { runSignatureBench } from './signatures.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -24,6 +25,7 @@ const say = (line: string) => { if (!json) process.stderr.write(`${line}\n`); };
 
 async function main(): Promise<void> {
   const documents = await runDocumentBench(say);
+  const signatures = await runSignatureBench(say);
   const work = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
   chmodSync(work, 0o755); // Dovecot's mail processes run as an unprivileged user and must traverse it
   const dovecot = await Dovecot.start(path.join(work, 'dovecot'));
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
       /** vanthu serve classifies every message (attachment text, extraction, classification): the ratio includes it. */
       classification: true,
       documents,
+      signatures,
     };
     if (json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -96,6 +99,9 @@ async function main(): Promise<void> {
         `  extraction + classification, labelled mail ${pad(documents.classify_messages_per_s)} messages/s`,
         `  routing, 500 rules per message             ${pad(documents.rules_500_messages_per_s)} messages/s  (cost ${documents.rules_cost_ratio} × extraction + classification)`,
         `  PDF text, ${documents.pdf_files} files / ${documents.pdf_pages} pages: vanthu ${documents.vanthu_pdf_pages_per_s} pages/s, pdftotext ${documents.pdftotext_pages_per_s} pages/s, ratio ${documents.pdf_ratio}`,
+        '',
+        'Signature verification (signed by pdfsig; chain to the test root, whole byte range; vanthu in process, pdfsig one process per file)',
+        ...signatures.map((r) => `  ${String(r.size_mb).padStart(2)} MB signed PDF   vanthu ${pad(r.vanthu_per_s)} /s   pdfsig ${pad(r.pdfsig_per_s)} /s   ratio ${r.ratio}`),
         '',
       ].join('\n'));
     }

@@ -139,6 +139,8 @@ function damaged(reason: string): SignatureResult {
   return { status: 'invalid', reason, signer: { name: null, organisation: null, email: null }, certificate: null, signingTime: null, digestAlgorithm: null };
 }
 
+/** The bytes as an ArrayBuffer, without copying when they already fill one (a 20 MB PDF's signed range does). */
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

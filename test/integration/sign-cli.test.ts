@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCommand } from '../../scripts/ensure-packages.js';
 import { runVanthu } from '../helpers/cli.js';
-import { makeTestPki, p12Of, pdfsigVerify, type TestPki } from '../helpers/test-ca.js';
+import { makeTestPki, p12Of, pdfsigVerify, type TestPki } from '../../scripts/test-pki.js';
 import { tempDir } from '../helpers/tmp.js';
 
 let pki: TestPki;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../mail-worker/paths.js';
 import { runVanthu } from '../helpers/cli.js';
-import { makeTestPki, opensslSign } from '../helpers/test-ca.js';
+import { makeTestPki, opensslSign } from '../../scripts/test-pki.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('vanthu verify', () => {

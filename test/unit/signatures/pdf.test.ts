@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPdfSignatures } from '../../../mail-worker/signatures/pdf.js';
 import { loadTrustStore, type TrustStore } from '../../../mail-worker/signatures/trust.js';
 import { ensureCommand } from '../../../scripts/ensure-packages.js';
-import { makeTestPki, pdfsigSign, type TestPki } from '../../helpers/test-ca.js';
+import { makeTestPki, pdfsigSign, type TestPki } from '../../../scripts/test-pki.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 let pki: TestPki;

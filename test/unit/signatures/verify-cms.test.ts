@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTrustStore, type TrustStore } from '../../../mail-worker/signatures/trust.js';
 import { verifyDetachedCms } from '../../../mail-worker/signatures/verify-cms.js';
-import { makeTestPki, opensslSign, type TestPki } from '../../helpers/test-ca.js';
+import { makeTestPki, opensslSign, type TestPki } from '../../../scripts/test-pki.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 let pki: TestPki;

@@ -1,7 +1,7 @@
 // A test PKI made by `openssl` in the test setup: a trusted root CA with signers (RSA, ECDSA, expired, revoked),
 // its CRL, and an untrusted CA with its own signer. Nothing here is committed: every run makes a fresh one.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface TestSigner {
@@ -103,10 +103,12 @@ export function opensslSign(signer: TestSigner, content: string, out: string, di
 export function pdfsigSign(pki: TestPki, signer: TestSigner, input: string, output: string): void {
   const nss = path.join(pki.dir, `nss-${path.basename(signer.cert, '.pem')}`);
   const p12 = path.join(pki.dir, `${path.basename(signer.cert, '.pem')}.p12`);
-  mkdirSync(nss, { recursive: true });
-  execFileSync('openssl', ['pkcs12', '-export', '-in', signer.cert, '-inkey', signer.key, '-certfile', path.join(pki.dir, 'root', 'ca.pem'), '-out', p12, '-passout', 'pass:secret', '-name', 'signer']);
-  execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
-  execFileSync('pk12util', ['-i', p12, '-d', `sql:${nss}`, '-W', 'secret'], { stdio: 'ignore' });
+  if (!existsSync(path.join(nss, 'cert9.db'))) { // one NSS database per signer, made on first use
+    mkdirSync(nss, { recursive: true });
+    execFileSync('openssl', ['pkcs12', '-export', '-in', signer.cert, '-inkey', signer.key, '-certfile', path.join(pki.dir, 'root', 'ca.pem'), '-out', p12, '-passout', 'pass:secret', '-name', 'signer']);
+    execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'ignore' });
+    execFileSync('pk12util', ['-i', p12, '-d', `sql:${nss}`, '-W', 'secret'], { stdio: 'ignore' });
+  }
   execFileSync('pdfsig', ['-add-signature', '-nssdir', `sql:${nss}`, '-nick', 'signer', input, output], { stdio: 'ignore' });
 }
 
@@ -120,12 +122,10 @@ export function p12Of(pki: TestPki, signer: TestSigner): string {
 /** Poppler's verdict on a PDF, with the test root trusted in a fresh NSS database. */
 export function pdfsigVerify(pki: TestPki, pdf: string): string {
   const nss = path.join(pki.dir, 'nss-verify');
-  mkdirSync(nss, { recursive: true });
-  try {
+  if (!existsSync(path.join(nss, 'cert9.db'))) { // made on first use
+    mkdirSync(nss, { recursive: true });
     execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'ignore' });
-    execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', path.join(pki.dir, 'root', 'ca.pem'), '-d', `sql:${nss}`]);
-  } catch {
-    // made already by an earlier call
+    execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', path.join(pki.dir, 'root', 'ca.pem'), '-d', `sql:${nss}`], { stdio: 'ignore' });
   }
   return execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, pdf], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
 }
