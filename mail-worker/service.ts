@@ -1,4 +1,5 @@
 // The composition root: builds the register, pipeline, sources, dispatcher and HTTP server from one Config.
+import { loadTrustStore } from './signatures/trust.js';
 import type { Server } from 'node:http';
 import type { Logger } from './log.js';
 import { BlobStore } from './blobs/blob-store.js';
@@ -46,6 +47,8 @@ export class Core {
   constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
     // The rule file is checked first, like vanthu.yaml: an invalid one stops the start before anything runs.
     const ruleFile = config.routing.rulesFile ? { file: config.routing.rulesFile, text: readRuleFile(config.routing.rulesFile) } : null;
+    // So are the trust anchors and CRLs: a wrong path stops the start, rather than leaving every signature unchecked.
+    loadTrustStore({ anchors: config.signatures.trustAnchors ?? null, crls: config.signatures.crls });
     if (ruleFile) parseRuleFile(ruleFile.text, ruleFile.file);
     this.db = openRegisterDb(config.dataDir);
     this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
@@ -64,6 +67,7 @@ export class Core {
       isKnownRaw: (sha256) => this.queries.hasRaw(sha256),
       maxParseSize: config.limits.maxParseSize,
       reviewThreshold: config.classification.reviewThreshold,
+      trust: { anchors: config.signatures.trustAnchors ?? null, crls: config.signatures.crls },
       route: (parsed, registration, location, arrivedAt) => this.rules.route(parsed, registration, location, arrivedAt),
       now,
       log: log.child({ component: 'pipeline' }),

@@ -8,7 +8,15 @@ export interface MessageSpec {
   messageId?: string;
   date?: Date;
   extraHeaders?: Record<string, string>;
-  attachment?: { filename: string; contentType: string; content: Buffer };
+  attachment?: Attachment;
+  /** Several attachments, in this order (after `attachment`, if given too). */
+  attachments?: Attachment[];
+}
+
+interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 function encodeWord(text: string): string {
@@ -28,16 +36,19 @@ export function buildMessage(spec: MessageSpec = {}): Buffer {
   };
   const text = Buffer.from(spec.body ?? 'Kính gửi: Các sở, ban, ngành.\r\nĐề nghị báo cáo trước ngày 30/11/2026.\r\n').toString('base64');
   const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
-  if (!spec.attachment) {
+  const attachments = [...(spec.attachment ? [spec.attachment] : []), ...(spec.attachments ?? [])];
+  if (attachments.length === 0) {
     lines.push('Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', wrap(text), '');
     return Buffer.from(lines.join('\r\n'));
   }
   const boundary = `b-${Math.random().toString(36).slice(2)}`;
   lines.push(`Content-Type: multipart/mixed; boundary="${boundary}"`, '', `--${boundary}`,
-    'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', wrap(text), `--${boundary}`,
-    `Content-Type: ${spec.attachment.contentType}; name="${spec.attachment.filename}"`,
-    `Content-Disposition: attachment; filename="${spec.attachment.filename}"`, 'Content-Transfer-Encoding: base64', '',
-    wrap(spec.attachment.content.toString('base64')), `--${boundary}--`, '');
+    'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', wrap(text));
+  for (const a of attachments) {
+    lines.push(`--${boundary}`, `Content-Type: ${a.contentType}; name="${a.filename}"`,
+      `Content-Disposition: attachment; filename="${a.filename}"`, 'Content-Transfer-Encoding: base64', '', wrap(a.content.toString('base64')));
+  }
+  lines.push(`--${boundary}--`, '');
   return Buffer.from(lines.join('\r\n'));
 }
 

@@ -1,4 +1,5 @@
 // The register's vocabulary: entries, categories, statuses and document fields named as in edXML (QCVN 102:2016).
+import type { SignatureResult } from './signature.js';
 
 export const CATEGORIES = [
   'meeting_invitation', 'meeting_material', 'report', 'announcement', 'draft_for_comment', 'feedback',
@@ -68,6 +69,8 @@ export interface AttachmentInfo {
   textStatus?: TextStatus | null;
   /** Why not, with its code ("E_NO_TEXT_LAYER: ..."). */
   textReason?: string | null;
+  /** Its digital signatures (a signed PDF, or the document a .p7s next to it signs); absent or empty: none found. */
+  signatures?: SignatureResult[];
 }
 
 /** An iCalendar event, times in Vietnam time. */
@@ -115,6 +118,8 @@ export interface ParsedMessage {
   text: string;
   hasHtml: boolean;
   attachments: AttachmentInfo[];
+  /** S/MIME signatures of the message itself; null: not checked (attachments were not read). */
+  signatures?: SignatureResult[] | null;
 }
 
 /** Where a copy of a message was found. */

@@ -16,6 +16,11 @@ const TEXT = {
     outboxColumns: ['#', 'Loại', 'Văn bản', 'Trạng thái', 'Số lần thử', 'Lỗi', 'Thời điểm', ''],
     outboxStatus: { pending: 'Đang chờ', done: 'Đã xong', dead: 'Thất bại' },
     needsReview: 'Cần văn thư kiểm tra', quarantined: 'Văn bản mật — đã cách ly', confidence: 'độ tin cậy',
+    signatureLabel: 'Chữ ký số', signedBy: 'người ký', serial: 'số hiệu chứng thư', issuedBy: 'cấp bởi', signedAt: 'ký lúc',
+    signatureStatus: {
+      valid: 'hợp lệ', invalid: 'không hợp lệ', untrusted: 'không tin cậy', expired: 'chứng thư hết hạn', revoked: 'chứng thư đã thu hồi',
+      modified_after_signing: 'bị sửa sau khi ký', none: 'không có',
+    },
     categories: {
       meeting_invitation: 'Giấy mời họp', meeting_material: 'Tài liệu họp', report: 'Văn bản để biết, báo cáo',
       announcement: 'Thông báo chung', draft_for_comment: 'Dự thảo xin ý kiến', feedback: 'Văn bản góp ý',
@@ -38,6 +43,11 @@ const TEXT = {
     outboxColumns: ['#', 'Kind', 'Entry', 'Status', 'Attempts', 'Error', 'When', ''],
     outboxStatus: { pending: 'Waiting', done: 'Done', dead: 'Failed' },
     needsReview: 'Needs a clerk', quarantined: 'Classified document — quarantined', confidence: 'confidence',
+    signatureLabel: 'Digital signature', signedBy: 'signed by', serial: 'certificate serial', issuedBy: 'issued by', signedAt: 'signed at',
+    signatureStatus: {
+      valid: 'valid', invalid: 'invalid', untrusted: 'untrusted', expired: 'certificate expired', revoked: 'certificate revoked',
+      modified_after_signing: 'modified after signing', none: 'none',
+    },
     categories: {
       meeting_invitation: 'Meeting invitation', meeting_material: 'Meeting material', report: 'Report / for information',
       announcement: 'Announcement', draft_for_comment: 'Draft for comment', feedback: 'Feedback on a draft',

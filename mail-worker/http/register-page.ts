@@ -56,7 +56,24 @@ function row(item: RegisterEntryView, t: UiText): string {
   return `<tr class="${e(item.status)}" data-id="${item.id}">
 <td title="${e(vietnamIsoOf(new Date(item.arrivalDate)))}">${e(vietnamDateOf(new Date(item.arrivalDate)))}</td>
 <td class="num">${item.incomingNumber}</td><td>${e(issuer)}</td><td>${e(notation)}</td><td>${e(item.issuedDate ?? '')}</td>
-<td>${badge}${e(subject)}${raw}</td><td>${e(item.assignee ?? item.mailboxes.join(', '))}</td><td>${e(notes)}</td></tr>`;
+<td>${badge}${e(subject)}${raw}${signatureBadge(item, t)}</td><td>${e(item.assignee ?? item.mailboxes.join(', '))}</td><td>${e(notes)}</td></tr>`;
+}
+
+/** The entry's signatures in one word, each signature's details on hover (which file, signer, certificate, why). */
+function signatureBadge(item: RegisterEntryView, t: UiText): string {
+  if (item.signature === null || item.signature === 'none') return '';
+  const lines = [
+    ...item.signatures.map((s) => ({ where: 'S/MIME', s })),
+    ...item.attachments.flatMap((a) => a.signatures.map((s) => ({ where: a.filename ?? a.contentType, s }))),
+  ].map(({ where, s }) => [
+    `${where}: ${t.signatureStatus[s.status]}`,
+    s.signer.name ? `${t.signedBy} ${[s.signer.name, s.signer.organisation].filter(Boolean).join(', ')}` : null,
+    s.signingTime ? `${t.signedAt} ${vietnamIsoOf(new Date(s.signingTime))}` : null,
+    s.certificate ? `${t.serial} ${s.certificate.serial}, ${t.issuedBy} ${s.certificate.issuer}` : null,
+    s.reason,
+  ].filter(Boolean).join(' — '));
+  const mark = item.signature === 'valid' ? '✔' : '⚠';
+  return ` <span class="signature ${e(item.signature)}" title="${e(lines.join('\n'))}">${mark} ${e(t.signatureLabel)}: ${e(t.signatureStatus[item.signature])}</span>`;
 }
 
 function pager({ t, q, offset, limit, total }: RegisterPageInput): string {

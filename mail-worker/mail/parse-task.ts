@@ -9,6 +9,7 @@ import type { ParsedMessage, Registration } from '../domain/types.js';
 import { DEFAULT_ATTACHMENT_LIMITS } from './attachments/limits.js';
 import { fingerprintOf, fingerprintOfParsed, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
 import { readMessage, type ReadMessage } from './read-message.js';
+import { loadTrustStore, type TrustStore } from '../signatures/trust.js';
 
 /** Clerks' corrections, sent by the pool whenever they change. */
 let learned = new CorrectionMemory();
@@ -29,6 +30,13 @@ export interface ParseTask {
   reviewThreshold: number;
   /** False on a second try, after reading attachments timed out or killed the worker: register without their text. */
   readAttachments: boolean;
+  /** Where the trust anchors and CRLs are (signatures: in vanthu.yaml); null: signatures are not checked. */
+  trust: TrustSettings | null;
+}
+
+export interface TrustSettings {
+  anchors: string | null;
+  crls: readonly string[];
 }
 
 export type ParseOutcome =
@@ -58,6 +66,25 @@ export function startParseTask(task: ParseTask): StartedTask {
   return { rawSha256, stored, parse: async () => ({ rawSha256, ...(await parseStored(raw, task)) }) };
 }
 
+/**
+ * Loaded once per worker and settings: certificate and CRL files are read at the first message, not for each. The
+ * service checked them at start; files gone since leave signatures unchecked (null), never a message unregistered.
+ */
+let cachedTrust: { key: string; store: TrustStore | null } | null = null;
+function trustStore(settings: TrustSettings): TrustStore | null {
+  const key = JSON.stringify(settings);
+  if (cachedTrust?.key !== key) {
+    let store: TrustStore | null = null;
+    try {
+      store = loadTrustStore(settings);
+    } catch {
+      store = null;
+    }
+    cachedTrust = { key, store };
+  }
+  return cachedTrust.store;
+}
+
 let cachedStore: BlobStore | null = null;
 function blobStore(root: string): BlobStore {
   if (cachedStore?.root !== root) cachedStore = new BlobStore(root);
@@ -76,7 +103,7 @@ async function parseStored(raw: Buffer, task: ParseTask): Promise<Parsed> {
   }
   let parsed: ReadMessage;
   try {
-    parsed = await readMessage(withoutBom(raw), task.readAttachments ? DEFAULT_ATTACHMENT_LIMITS : null);
+    parsed = await readMessage(withoutBom(raw), task.readAttachments ? DEFAULT_ATTACHMENT_LIMITS : null, task.trust ? trustStore(task.trust) : null);
   } catch (err) {
     return { ok: false, fingerprint: fingerprintOf(raw), code: 'E_MESSAGE_PARSE', reason: describeError(err).message };
   }

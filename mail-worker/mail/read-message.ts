@@ -4,6 +4,8 @@ import { attachmentType, mayHaveText } from './attachments/kind.js';
 import type { AttachmentLimits } from './attachments/limits.js';
 import { readAttachmentText } from './attachments/read-text.js';
 import { parseMessage, type ParsedWithContent } from './parse.js';
+import { isSignatureFile, verifyMessageSignatures } from '../signatures/message.js';
+import type { TrustStore } from '../signatures/trust.js';
 
 export interface ReadMessage {
   content: MessageContent;
@@ -12,12 +14,14 @@ export interface ReadMessage {
 
 /**
  * `limits` null: parse only, and say why no attachment text was read (the second try after attachments stalled
- * or killed the parser: the message is registered, a clerk reads the attachments).
+ * or killed the parser: the message is registered, a clerk reads the attachments). `trust` given: the message's
+ * digital signatures are verified too (S/MIME, signed PDFs, .p7s next to their documents).
  */
-export async function readMessage(raw: Buffer, limits: AttachmentLimits | null): Promise<ReadMessage> {
+export async function readMessage(raw: Buffer, limits: AttachmentLimits | null, trust: TrustStore | null = null): Promise<ReadMessage> {
   const parsed: ParsedWithContent = await parseMessage(raw, limits ? {
-    wanted: mayHaveText,
-    stillWanted: (filename, contentType, head) => attachmentType(filename, contentType, head).format !== null,
+    wanted: (filename, contentType) => mayHaveText(filename, contentType) || (trust !== null && isSignatureFile(filename, contentType)),
+    stillWanted: (filename, contentType, head) =>
+      attachmentType(filename, contentType, head).format !== null || (trust !== null && isSignatureFile(filename, contentType)),
     maxBytes: limits.maxBytes,
   } : null);
   const attachments: AttachmentContent[] = [];
@@ -33,6 +37,22 @@ export async function readMessage(raw: Buffer, limits: AttachmentLimits | null):
     info.textStatus = read.status;
     info.textReason = read.code ? `${read.code}: ${read.reason}` : null;
     attachments.push({ info, kind: read.kind, text: read.text, calendar: read.calendar });
+  }
+  parsed.message.signatures = null;
+  if (limits && trust) {
+    const parts = parsed.message.attachments.map((a, i) => ({ filename: a.filename, contentType: a.contentType, bytes: parsed.kept[i] ?? null }));
+    try {
+      const found = await verifyMessageSignatures(raw, parts, trust, async (index) => {
+        // A document a .p7s signs that is not a text format was not kept: read it again, alone.
+        const target = parsed.message.attachments[index]!;
+        const again = await parseMessage(raw, { wanted: (f, t) => f === target.filename && t === target.contentType, stillWanted: () => true, maxBytes: limits.maxBytes });
+        return again.kept[index] ?? null;
+      });
+      parsed.message.signatures = found.message;
+      for (const [index, results] of found.attachments) parsed.message.attachments[index]!.signatures = results;
+    } catch {
+      // Signatures not checked (null); the message is still registered, and a clerk can verify its files.
+    }
   }
   return { content: { parsed: parsed.message, attachments }, html: parsed.html };
 }

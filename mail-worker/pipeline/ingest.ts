@@ -6,7 +6,7 @@ import { describeError, VanthuError } from '../errors.js';
 import type { PlannedAction } from '../domain/rules/evaluate.js';
 import type { EntryStatus, MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
 import type { ParsePool } from '../mail/parse-pool.js';
-import type { ParseOutcome } from '../mail/parse-task.js';
+import type { ParseOutcome, TrustSettings } from '../mail/parse-task.js';
 import type { CommitInput, CommitResult, RegisterWriter } from '../register/commit.js';
 
 export interface PipelineDeps {
@@ -17,6 +17,8 @@ export interface PipelineDeps {
   isKnownRaw: (sha256: string) => boolean;
   maxParseSize: number;
   reviewThreshold: number;
+  /** Trust anchors and CRLs for the signatures messages carry (null: not checked). */
+  trust: TrustSettings | null;
   /** The routing rules' decision for a newly read message, or none when no rules are configured. */
   route?: (parsed: ParsedMessage, registration: Registration, location: MessageLocation, arrivedAt: Date) => PlannedAction[];
   now: () => Date;
@@ -105,7 +107,7 @@ export class IngestPipeline {
     const inline = raw.length <= INLINE_RAW_MAX;
     const outcome = await this.#deps.pool.run({
       raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, storeRaw: !inline,
-      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, readAttachments: true,
+      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, readAttachments: true, trust: this.#deps.trust,
     });
     // The raw bytes could not be written (disk full, ...): register nothing; the source delivers again later.
     if (!outcome.ok && outcome.code === 'E_STORE') throw new VanthuError('E_STORE', outcome.reason);

@@ -1,6 +1,7 @@
 // Exactly-once registration: message row, register entry (with số đến), location and checkpoint in ONE transaction.
 import { registerYearOf } from '../domain/register-year.js';
 import type { PlannedAction } from '../domain/rules/evaluate.js';
+import { messageSignatureSummary } from '../domain/signature.js';
 import type { MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
 import type { Db } from './db.js';
 
@@ -67,15 +68,15 @@ export class RegisterWriter {
           register_id, register_year, incoming_number, arrival_date, dedupe_key, identity_key, message_id, from_name, from_address,
           sent_date, subject, category, status, status_reason, type_name, type_code, code_number, code_notation, issuer,
           place, issued_date, document_subject, signer_competence, signer_position, signer_full_name,
-          document_recipients, urgency, confidentiality, due_date, body_text, confidence, evidence, meeting, created_at)
+          document_recipients, urgency, confidentiality, due_date, body_text, confidence, evidence, meeting, signature, created_at)
         VALUES (
           @registerId, @registerYear, @incomingNumber, @arrivalDate, @dedupeKey, @identityKey, @messageId, @fromName, @fromAddress,
           @sentDate, @subject, @category, @status, @statusReason, @typeName, @typeCode, @codeNumber, @codeNotation,
           @issuer, @place, @issuedDate, @documentSubject, @signerCompetence, @signerPosition, @signerFullName,
-          @documentRecipients, @urgency, @confidentiality, @dueDate, @bodyText, @confidence, @evidence, @meeting, @arrivalDate)`),
-      insertMessage: db.prepare('INSERT INTO messages (entry_id, raw_sha256, size, received_at, raw_inline) VALUES (?, ?, ?, ?, ?)'),
+          @documentRecipients, @urgency, @confidentiality, @dueDate, @bodyText, @confidence, @evidence, @meeting, @signature, @arrivalDate)`),
+      insertMessage: db.prepare('INSERT INTO messages (entry_id, raw_sha256, size, received_at, raw_inline, signatures) VALUES (?, ?, ?, ?, ?, ?)'),
       insertAttachment: db.prepare(
-        'INSERT INTO attachments (message_row, filename, content_type, size, sha256, kind, text_status, text_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO attachments (message_row, filename, content_type, size, sha256, kind, text_status, text_reason, signatures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       insertLocation: db.prepare(`
         INSERT OR IGNORE INTO message_locations (message_row, source, mailbox_id, folder, uid_validity, uid, seen_at)
@@ -179,9 +180,11 @@ export class RegisterWriter {
   }
 
   #insertMessage(entryId: number, input: CommitInput, iso: string): number {
-    const row = Number(this.#stmts.insertMessage.run(entryId, input.rawSha256, input.size, iso, input.rawInline).lastInsertRowid);
+    const smime = input.parsed?.signatures?.length ? JSON.stringify(input.parsed.signatures) : null;
+    const row = Number(this.#stmts.insertMessage.run(entryId, input.rawSha256, input.size, iso, input.rawInline, smime).lastInsertRowid);
     for (const a of input.parsed?.attachments ?? []) {
-      this.#stmts.insertAttachment.run(row, a.filename, a.contentType, a.size, a.sha256, a.kind ?? null, a.textStatus ?? null, a.textReason ?? null);
+      const signatures = a.signatures?.length ? JSON.stringify(a.signatures) : null;
+      this.#stmts.insertAttachment.run(row, a.filename, a.contentType, a.size, a.sha256, a.kind ?? null, a.textStatus ?? null, a.textReason ?? null, signatures);
     }
     return row;
   }
@@ -221,5 +224,6 @@ function entryRow(input: CommitInput, registerId: string, registerYear: number, 
     confidence: registration.confidence,
     evidence: registration.evidence.length > 0 ? JSON.stringify(registration.evidence) : null,
     meeting: registration.meeting ? JSON.stringify(registration.meeting) : null,
+    signature: parsed ? messageSignatureSummary(parsed) : null,
   };
 }

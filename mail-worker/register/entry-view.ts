@@ -1,5 +1,6 @@
 // The register entry as the API and pages show it (edXML field names), built from a database row.
 import { EDXML_CODE, type ProcessingStatus } from '../domain/processing/status.js';
+import type { SignatureResult, SignatureSummary } from '../domain/signature.js';
 import type { Category, Confidentiality, DocumentFields, EntryStatus, EvidenceItem, Meeting, Urgency } from '../domain/types.js';
 
 /** A register entry: the incoming-register columns, and the document fields named as in edXML. */
@@ -28,8 +29,15 @@ export interface RegisterEntryView extends Omit<DocumentFields, 'subject'> {
   documentSubject: string | null;
   assignee: string | null;
   notes: string | null;
+  /** All its signatures in one word (valid, invalid, untrusted, ..., none); null: not checked. */
+  signature: SignatureSummary | null;
+  /** The message's own S/MIME signatures. */
+  signatures: SignatureResult[];
   messages: Array<{ id: number; rawSha256: string; size: number; receivedAt: string; rawUrl: string }>;
-  attachments: Array<{ filename: string | null; contentType: string; size: number; sha256: string; kind: string | null; textStatus: string | null; textReason: string | null }>;
+  attachments: Array<{
+    filename: string | null; contentType: string; size: number; sha256: string; kind: string | null; textStatus: string | null; textReason: string | null;
+    signatures: SignatureResult[];
+  }>;
 }
 
 export interface EntryRow {
@@ -70,6 +78,7 @@ export interface EntryRow {
   meeting: string | null;
   attachments: string | null;
   processing_status: ProcessingStatus;
+  signature: SignatureSummary | null;
 }
 
 export function toEntryView(row: EntryRow): RegisterEntryView {
@@ -77,9 +86,8 @@ export function toEntryView(row: EntryRow): RegisterEntryView {
     row.signer_competence || row.signer_position || row.signer_full_name
       ? { competence: row.signer_competence, position: row.signer_position, fullName: row.signer_full_name }
       : null;
-  const messages = (JSON.parse(row.messages ?? '[]') as Array<[number, string, number, string]>).map(
-    ([id, rawSha256, size, receivedAt]) => ({ id, rawSha256, size, receivedAt, rawUrl: `/api/messages/${id}/raw` }),
-  );
+  const messageRows = JSON.parse(row.messages ?? '[]') as Array<[number, string, number, string, SignatureResult[] | null]>;
+  const messages = messageRows.map(([id, rawSha256, size, receivedAt]) => ({ id, rawSha256, size, receivedAt, rawUrl: `/api/messages/${id}/raw` }));
   return {
     id: row.id,
     registerId: row.register_id,
@@ -114,9 +122,11 @@ export function toEntryView(row: EntryRow): RegisterEntryView {
     dueDate: row.due_date,
     assignee: row.assignee,
     notes: row.notes,
+    signature: row.signature,
+    signatures: messageRows.find((m) => m[4])?.[4] ?? [],
     messages,
-    attachments: (JSON.parse(row.attachments ?? '[]') as Array<[string | null, string, number, string, string | null, string | null, string | null]>).map(
-      ([filename, contentType, size, sha256, kind, textStatus, textReason]) => ({ filename, contentType, size, sha256, kind, textStatus, textReason }),
+    attachments: (JSON.parse(row.attachments ?? '[]') as Array<[string | null, string, number, string, string | null, string | null, string | null, SignatureResult[] | null]>).map(
+      ([filename, contentType, size, sha256, kind, textStatus, textReason, signatures]) => ({ filename, contentType, size, sha256, kind, textStatus, textReason, signatures: signatures ?? [] }),
     ),
   };
 }

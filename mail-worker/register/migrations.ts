@@ -177,4 +177,11 @@ export const MIGRATIONS: string[] = [
     signed_at       TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- Signatures found on arrival (issue 5): each attachment's results, the message's own S/MIME results, and the one
+  -- word for the entry (valid, invalid, untrusted, expired, revoked, modified_after_signing, none) rules and lists use.
+  ALTER TABLE attachments ADD COLUMN signatures TEXT;             -- JSON array of SignatureResult
+  ALTER TABLE messages ADD COLUMN signatures TEXT;                -- JSON array of SignatureResult (S/MIME)
+  ALTER TABLE register_entries ADD COLUMN signature TEXT;         -- summary; NULL: not checked
+  `,
 ];

@@ -8,9 +8,9 @@ const ENTRY_SELECT = `
   SELECT e.*,
     (SELECT group_concat(l.mailbox_id, char(31)) FROM messages m JOIN message_locations l ON l.message_row = m.id
       WHERE m.entry_id = e.id) AS mailboxes,
-    (SELECT json_group_array(json_array(m.id, m.raw_sha256, m.size, m.received_at)) FROM messages m
+    (SELECT json_group_array(json_array(m.id, m.raw_sha256, m.size, m.received_at, json(m.signatures))) FROM messages m
       WHERE m.entry_id = e.id) AS messages,
-    (SELECT json_group_array(json_array(a.filename, a.content_type, a.size, a.sha256, a.kind, a.text_status, a.text_reason))
+    (SELECT json_group_array(json_array(a.filename, a.content_type, a.size, a.sha256, a.kind, a.text_status, a.text_reason, json(a.signatures)))
       FROM attachments a JOIN messages m ON m.id = a.message_row WHERE m.entry_id = e.id) AS attachments
   FROM register_entries e`;
 

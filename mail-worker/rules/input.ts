@@ -2,6 +2,7 @@
 // registration.
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import type { RuleInput } from '../domain/rules/types.js';
+import { messageSignatureSummary } from '../domain/signature.js';
 import type { ParsedMessage, Registration } from '../domain/types.js';
 
 export function ruleInputOf(
@@ -23,7 +24,7 @@ export function ruleInputOf(
     codeNotation: doc.codeNotation,
     urgency: doc.urgency,
     confidentiality: doc.confidentiality,
-    signature: null,
+    signature: messageSignatureSummary(parsed),
     documentDueDate: doc.dueDate,
     attachments: parsed.attachments.map((a) => ({ filename: a.filename, kind: a.kind ?? 'other' })),
     arrivedAt,

@@ -1,5 +1,6 @@
 // Routing rules in use: the version in force (from the register), saving and rolling back versions, routing a new
 // message, and dry runs of saved or unsaved rules against recent entries or a message.
+import { loadTrustStore } from '../signatures/trust.js';
 import type { Config } from '../config/load.js';
 import { registerYearOf } from '../domain/register-year.js';
 import { evaluateRules, type Evaluation, type PlannedAction } from '../domain/rules/evaluate.js';
@@ -27,7 +28,7 @@ export class RulesService {
   constructor(
     private readonly store: RuleStore,
     private readonly queries: RegisterQueries,
-    private readonly config: Pick<Config, 'workingTime' | 'classification'>,
+    private readonly config: Pick<Config, 'workingTime' | 'classification' | 'signatures'>,
     private readonly now: () => Date,
   ) {
     this.#inForce = store.current()?.rules ?? [];
@@ -73,7 +74,8 @@ export class RulesService {
   async dryRun(options: { source?: string | undefined; limit?: number | undefined; eml?: Buffer | undefined }): Promise<DryRunResult[]> {
     const rules = options.source !== undefined ? parseRuleFile(options.source, 'rules') : this.#inForce;
     if (options.eml) {
-      const { content } = await readMessage(options.eml, DEFAULT_ATTACHMENT_LIMITS);
+      const trust = loadTrustStore({ anchors: this.config.signatures.trustAnchors ?? null, crls: this.config.signatures.crls });
+      const { content } = await readMessage(options.eml, DEFAULT_ATTACHMENT_LIMITS, trust);
       const arrivedAt = content.parsed.date ? new Date(content.parsed.date) : this.now();
       const registration = registrationFor(content, { reviewThreshold: this.config.classification.reviewThreshold, referenceYear: registerYearOf(arrivedAt) });
       const calendar = workCalendarOf(this.config.workingTime, arrivedAt);
@@ -88,7 +90,7 @@ export class RulesService {
         from: entry.from.address, to: [], mailbox: entry.mailboxes[0] ?? 'import', folder: null, subject: entry.subject,
         body: this.queries.bodyText(entry.id) ?? '', category: entry.category, typeName: entry.typeName, typeCode: entry.typeCode,
         issuer: entry.issuer, codeNotation: entry.codeNotation, urgency: entry.urgency, confidentiality: entry.confidentiality,
-        signature: null, documentDueDate: entry.dueDate, attachments: entry.attachments.map((a) => ({ filename: a.filename, kind: a.kind ?? 'other' })),
+        signature: entry.signature, documentDueDate: entry.dueDate, attachments: entry.attachments.map((a) => ({ filename: a.filename, kind: a.kind ?? 'other' })),
         arrivedAt, arrivedInWorkingHours: calendar.isWorkingTime(arrivedAt),
       };
       return { entryId: entry.id, incomingNumber: entry.incomingNumber, subject: entry.subject, category: entry.category, ...evaluateRules(rules, input, calendar) };

@@ -3,16 +3,30 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as pkijs from 'pkijs';
+import { VanthuError } from '../errors.js';
 
 export interface TrustStore {
   anchors: X509Certificate[];
   crls: pkijs.CertificateRevocationList[];
 }
 
+/** Throws E_CONFIG_INVALID naming the setting and the file when a certificate or CRL cannot be read. */
 export function loadTrustStore(options: { anchors?: string | null; crls?: readonly string[] }): TrustStore {
-  const anchors = options.anchors ? filesOf(options.anchors).flatMap((file) => certificatesIn(readFileSync(file))) : [];
-  const crls = (options.crls ?? []).flatMap((entry) => filesOf(entry)).flatMap((file) => crlsIn(readFileSync(file)));
+  const anchors = options.anchors ? readAll('signatures.trustAnchors', options.anchors, certificatesIn) : [];
+  const crls = (options.crls ?? []).flatMap((entry) => readAll('signatures.crls', entry, crlsIn));
   return { anchors, crls };
+}
+
+function readAll<T>(setting: string, entry: string, read: (bytes: Buffer) => T[]): T[] {
+  let file = entry;
+  try {
+    return filesOf(entry).flatMap((f) => {
+      file = f;
+      return read(readFileSync(f));
+    });
+  } catch (err) {
+    throw new VanthuError('E_CONFIG_INVALID', `${setting}: ${file} cannot be read (${(err as Error).message})`, err);
+  }
 }
 
 function filesOf(entry: string): string[] {
