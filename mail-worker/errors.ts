@@ -14,7 +14,9 @@ export const ERROR_CODES = {
   E_PARSE_TIMEOUT: 'Parsing the message took longer than the limit; its raw bytes are kept',
   E_LISTEN: 'A port vanthu must listen on is taken or not allowed: change http.port or ingress.smtp.port, or stop the other program',
   E_IMPORT_PATH: 'The import path cannot be read',
-  E_AUTH_REQUIRED: 'Authentication required: send the admin token as a Bearer token or log in',
+  E_AUTH_REQUIRED: 'Authentication required: send the admin token or your user token as a Bearer token, or log in',
+  E_FORBIDDEN: 'Your user does not have the role this needs (admin, clerk or signer): ask the mail admin (vanthu user roles)',
+  E_USER: 'The user cannot be added or changed: see the reason',
   E_NOT_FOUND: 'No such record',
   E_BAD_REQUEST: 'The request is invalid',
   E_CONFIDENTIAL: 'The document is marked Mật, Tối mật or Tuyệt mật: the entry is quarantined, no text of it is kept, the security officer is alerted',
@@ -28,6 +30,7 @@ export const ERROR_CODES = {
   E_RULE_INVALID: 'The routing-rule file is invalid: nothing was saved; fix the named line and field',
   E_SIGN_KEY: 'The signing key cannot be opened: wrong password, or the PKCS#12 file is damaged or has no key and certificate',
   E_SIGN_INPUT: 'The document cannot be signed (not a readable PDF, or too small a signature space)',
+  E_SIGN_NOT_CONFIGURED: 'Signing is not set up: give signatures.signing (p12 and passwordEnv or passwordFile) in vanthu.yaml',
   E_STORE: 'The register or the raw message store failed (disk full, permissions): nothing was registered, the source delivers again once it is fixed',
 } as const;
 

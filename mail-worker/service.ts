@@ -1,6 +1,7 @@
 // The composition root: builds the register, pipeline, sources, dispatcher and HTTP server from one Config.
-import { loadTrustStore } from './signatures/trust.js';
 import type { Server } from 'node:http';
+import { SignatureService } from './signatures/service.js';
+import { UserStore } from './register/users.js';
 import type { Logger } from './log.js';
 import { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config/load.js';
@@ -43,14 +44,22 @@ export class Core {
   readonly corrections: CorrectionStore;
   readonly rules: RulesService;
   readonly processing: ProcessingStore;
+  readonly signatures: SignatureService;
+  readonly users: UserStore;
 
   constructor(readonly config: Config, readonly log: Logger, readonly now: () => Date = () => new Date()) {
     // The rule file is checked first, like vanthu.yaml: an invalid one stops the start before anything runs.
     const ruleFile = config.routing.rulesFile ? { file: config.routing.rulesFile, text: readRuleFile(config.routing.rulesFile) } : null;
-    // So are the trust anchors and CRLs: a wrong path stops the start, rather than leaving every signature unchecked.
-    loadTrustStore({ anchors: config.signatures.trustAnchors ?? null, crls: config.signatures.crls });
     if (ruleFile) parseRuleFile(ruleFile.text, ruleFile.file);
     this.db = openRegisterDb(config.dataDir);
+    // So are the trust anchors and CRLs: a wrong path stops the start, rather than leaving every signature unchecked.
+    try {
+      this.signatures = new SignatureService(this.db, config.signatures, now);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    this.users = new UserStore(this.db);
     this.blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
     this.pool = new ParsePool({ threads: config.limits.parseThreads, timeoutMs: config.limits.parseTimeoutMs });
     this.queries = new RegisterQueries(this.db);
@@ -212,6 +221,9 @@ export class Service {
       due: (when, days) => this.core.due(when, days),
       outbox: { list: (status, limit) => this.#outbox.list(status, limit), retry: (id) => this.#retryOutbox(id) },
       blobs: this.core.blobs,
+      userByToken: (t) => this.core.users.byToken(t),
+      verify: (document, detached) => this.core.signatures.verify(document, detached),
+      sign: (document, by, options) => this.core.signatures.sign(document, by, options),
       health: () => this.healthReport(),
       log: this.log.child({ component: 'http' }),
     });

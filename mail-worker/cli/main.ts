@@ -1,4 +1,6 @@
 // The `vanthu` command line: serve, ingest, register; help in Vietnamese and English.
+import { openRegisterDb } from '../register/db.js';
+import { UserStore } from '../register/users.js';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { describeError, isVanthuError } from '../errors.js';
@@ -116,6 +118,58 @@ program
     const result = await runSign(config(), input, output, options);
     process.stdout.write(`${result.output}: đã ký / signed (${result.kind})\n`);
   });
+
+const user = program.command('user').description('người dùng API và vai trò (admin, clerk, signer) / API users and their roles');
+
+user
+  .command('add')
+  .description('thêm người dùng; mã truy cập chỉ hiện một lần / add a user; the token is shown once')
+  .argument('<name>', 'tên đăng nhập / user name')
+  .option('--unit <unit>', 'đơn vị / unit')
+  .option('--role <role>', 'vai trò, lặp lại được: admin, clerk, signer / role, may be repeated', (value: string, previous: string[] = []) => [...previous, value])
+  .action((name: string, options: { unit?: string; role?: string[] }) => withUsers((users) => {
+    const { user: added, token } = users.add(name, options.unit ?? null, options.role ?? ['clerk']);
+    process.stdout.write(`${added.name} (${added.roles.join(', ')}${added.unit ? `; ${added.unit}` : ''})\n` +
+      `Mã truy cập (chỉ hiện lần này) / token (shown only now):\n${token}\n`);
+  }));
+
+user
+  .command('list')
+  .description('danh sách người dùng / list users')
+  .option('--json', 'JSON')
+  .action((options: { json?: boolean }) => withUsers((users) => {
+    const all = users.list();
+    if (options.json) return void process.stdout.write(`${JSON.stringify(all)}\n`);
+    for (const u of all) process.stdout.write(`${u.name}\t${u.roles.join(',')}\t${u.unit ?? ''}${u.disabledAt ? `\tđã khóa / disabled ${u.disabledAt}` : ''}\n`);
+  }));
+
+user
+  .command('roles')
+  .description('đặt vai trò / set a user\'s roles')
+  .argument('<name>', 'tên / user name')
+  .argument('<roles...>', 'admin, clerk, signer')
+  .action((name: string, roles: string[]) => withUsers((users) => {
+    const changed = users.setRoles(name, roles);
+    process.stdout.write(`${changed.name}: ${changed.roles.join(', ')}\n`);
+  }));
+
+user
+  .command('disable')
+  .description('khóa người dùng (mã truy cập hết hiệu lực) / disable a user (their token stops working)')
+  .argument('<name>', 'tên / user name')
+  .action((name: string) => withUsers((users) => {
+    const disabled = users.disable(name);
+    process.stdout.write(`${disabled.name}: đã khóa / disabled\n`);
+  }));
+
+function withUsers(work: (users: UserStore) => void): void {
+  const db = openRegisterDb(config().dataDir);
+  try {
+    work(new UserStore(db));
+  } finally {
+    db.close();
+  }
+}
 
 const rules = program.command('rules').description('quy tắc phân luồng / routing rules');
 

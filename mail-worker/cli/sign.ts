@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import { VanthuError } from '../errors.js';
 import { openRegisterDb } from '../register/db.js';
-import { openSigningKey, sha256Of, signDetached, signPdf } from '../signatures/sign.js';
+import { logSignature } from '../register/signature-log.js';
+import { openSigningKey, sha256Of, signDocument } from '../signatures/sign.js';
 
 export interface SignOptions {
   p12: string;
@@ -18,19 +19,20 @@ export async function runSign(config: Config, input: string, output: string, opt
   const password = passwordOf(options, env);
   const key = openSigningKey(read(options.p12, 'PKCS#12'), password);
   const document = read(input, 'document');
-  const isPdf = document.subarray(0, 5).toString('latin1') === '%PDF-';
-  const signed = isPdf
-    ? await signPdf(document, key, { ...(options.stamp ? { stamp: options.stamp } : {}), ...(options.reason ? { reason: options.reason } : {}) })
-    : signDetached(document, key);
+  const { kind, signed } = await signDocument(document, key, {
+    ...(options.stamp ? { stamp: options.stamp } : {}), ...(options.reason ? { reason: options.reason } : {}),
+  });
   writeFileSync(output, signed);
   const db = openRegisterDb(config.dataDir);
   try {
-    db.prepare('INSERT INTO signature_log (signed_by, kind, document_sha256, output_sha256, signer_subject, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(env.SUDO_USER ?? env.USER ?? 'cli', isPdf ? 'pdf' : 'cms', sha256Of(document), sha256Of(signed), key.signerName, new Date().toISOString());
+    logSignature(db, {
+      signedBy: env.SUDO_USER ?? env.USER ?? 'cli', kind, documentSha256: sha256Of(document), outputSha256: sha256Of(signed),
+      signerSubject: key.signerName, signedAt: new Date(),
+    });
   } finally {
     db.close();
   }
-  return { kind: isPdf ? 'pdf' : 'cms', output };
+  return { kind, output };
 }
 
 function passwordOf(options: SignOptions, env: NodeJS.ProcessEnv): string {

@@ -13,10 +13,14 @@ export type MailboxConfig = Omit<ParsedConfig['mailboxes'][number], 'imap'> & {
 
 export type RelayConfig = NonNullable<ParsedConfig['smtp']> & { password: Secret | null };
 
+export type SigningConfig = NonNullable<ParsedConfig['signatures']['signing']> & { password: Secret };
+export type SignaturesConfig = Omit<ParsedConfig['signatures'], 'signing'> & { signing: SigningConfig | null };
+
 export type Config = Readonly<
-  Omit<ParsedConfig, 'mailboxes' | 'smtp'> & {
+  Omit<ParsedConfig, 'mailboxes' | 'smtp' | 'signatures'> & {
     mailboxes: MailboxConfig[];
     smtp: RelayConfig | null;
+    signatures: SignaturesConfig;
     /** The file the config came from, or null when running on the embedded default. */
     source: string | null;
   }
@@ -65,6 +69,9 @@ export function loadConfig(options: LoadOptions = {}): Config {
   const signatures = {
     ...(parsed.signatures.trustAnchors ? { trustAnchors: path.resolve(baseDir, parsed.signatures.trustAnchors) } : {}),
     crls: parsed.signatures.crls.map((crl) => path.resolve(baseDir, crl)),
+    signing: parsed.signatures.signing
+      ? { ...parsed.signatures.signing, p12: path.resolve(baseDir, parsed.signatures.signing.p12), password: readPassword(parsed.signatures.signing, 'signatures.signing', baseDir, env) }
+      : null,
   };
   return deepFreeze({ ...parsed, dataDir: path.resolve(baseDir, parsed.dataDir), mailboxes, smtp, routing, signatures, source: file });
 }

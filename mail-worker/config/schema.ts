@@ -129,6 +129,19 @@ export const configSchema = z.strictObject({
       trustAnchors: z.string().min(1).optional(),
       /** CRL files or folders (PEM or DER). */
       crls: z.array(z.string().min(1)).default([]),
+      /** The agency's signing certificate for POST /api/sign: a PKCS#12 file and where its password is. */
+      signing: z
+        .strictObject({
+          p12: z.string().min(1),
+          passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+          passwordFile: z.string().min(1).optional(),
+          /** The agency's name for the visible stamp on signed PDFs (ASCII is drawn; tone marks are dropped). */
+          stamp: z.string().min(1).optional(),
+        })
+        .refine((s) => Boolean(s.passwordEnv) !== Boolean(s.passwordFile), {
+          message: 'expected exactly one of passwordEnv or passwordFile (passwords are never written in the config)',
+        })
+        .optional(),
     })
     .default({ crls: [] }),
   routing: z

@@ -9,7 +9,7 @@ import { describeError, ERROR_CODES, type ErrorCode } from '../errors.js';
 import { ADDIN_DIR } from '../paths.js';
 import type { RegisterQueries } from '../register/queries.js';
 import type { FolderHealth } from '../sources/health.js';
-import { isAdmin, readCookie, SESSION_COOKIE, tokenMatches } from './auth.js';
+import { isAdmin, principalOf, readCookie, SESSION_COOKIE, tokenMatches, type Principal } from './auth.js';
 import { pickLang, textFor } from './i18n.js';
 import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
@@ -38,6 +38,12 @@ export interface AppDeps {
   /** Entries due soon (within `days` working days) or overdue, open ones only. */
   due: (when: 'soon' | 'overdue', days: number) => RegisterEntryView[];
   blobs: BlobStore;
+  /** A user by their own API token (enabled users only). */
+  userByToken: (token: string) => Principal | null;
+  /** Verify a PDF, an S/MIME message, or a document with its detached signature. */
+  verify: (document: Buffer, detached: Buffer | null) => Promise<{ kind: string; signatures: unknown[] }>;
+  /** Sign with the agency's certificate, logged under `by`; E_SIGN_NOT_CONFIGURED when there is none. */
+  sign: (document: Buffer, by: string, options: { stamp: boolean; reason?: string }) => Promise<{ kind: 'pdf' | 'cms'; signed: Buffer; sha256: string; signer: string | null }>;
   health: () => { status: 'ok' | 'degraded'; mailboxes: FolderHealth[]; [key: string]: unknown };
   log: Logger;
 }
@@ -46,7 +52,8 @@ type Handler = (req: Request, res: Response) => void | Promise<void>;
 interface Route {
   method: 'get' | 'post' | 'patch' | 'put';
   path: string;
-  access: 'public' | 'admin';
+  /** public: anyone; user: any user with a token; otherwise the role it needs (the admin token has `admin`). */
+  access: 'public' | 'user' | 'admin' | 'signer';
   handler: Handler;
 }
 
@@ -199,6 +206,32 @@ export function routesFor(deps: AppDeps): Route[] {
       },
     },
     {
+      method: 'post', path: '/api/verify', access: 'user',
+      handler: async (req, res) => {
+        const body = documentBody(req.body);
+        const detached = body.signature === undefined ? null : base64Field(body.signature, 'signature');
+        const result = await deps.verify(base64Field(body.content, 'content'), detached);
+        res.json({ filename: body.filename ?? null, ...result });
+      },
+    },
+    {
+      method: 'post', path: '/api/sign', access: 'signer',
+      handler: async (req, res) => {
+        const body = documentBody(req.body);
+        if (body.stamp !== undefined && typeof body.stamp !== 'boolean') throw httpError(400, 'E_BAD_REQUEST', 'stamp must be true or false');
+        if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 200)) throw httpError(400, 'E_BAD_REQUEST', 'reason must be text of at most 200 characters');
+        const principal = res.locals.principal as Principal;
+        const result = await deps.sign(base64Field(body.content, 'content'), principal.name, {
+          stamp: body.stamp ?? true, ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
+        });
+        const filename = typeof body.filename === 'string' ? body.filename : 'document';
+        res.json({
+          kind: result.kind, filename: result.kind === 'pdf' ? filename : `${filename}.p7s`, content: result.signed.toString('base64'),
+          sha256: result.sha256, signer: result.signer, signedBy: principal.name,
+        });
+      },
+    },
+    {
       method: 'get', path: '/api/rules', access: 'admin',
       handler: (_req, res) => void res.json(deps.rules.current() ?? { version: null, rules: [], source: '' }),
     },
@@ -281,7 +314,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(express.json({ limit: '30mb' }));
   for (const route of routesFor(deps)) {
-    const guard = route.access === 'admin' ? [requireAdmin(deps.adminToken)] : [];
+    const guard = route.access === 'public' ? [] : [requireAccess(deps, route.access)];
     app[route.method](route.path, ...guard, async (req: Request, res: Response, next: NextFunction) => {
       try {
         await route.handler(req, res);
@@ -297,21 +330,48 @@ export function createApp(deps: AppDeps): express.Express {
     const { code, message } = describeError(err);
     const status = (err as { status?: number }).status ?? CODE_STATUS[code] ?? 500;
     if (status >= 500) deps.log.error({ err: { code, message } }, 'http handler failed');
-    sendError(res, status, (code in ERROR_CODES ? code : 'E_BAD_REQUEST') as ErrorCode, status >= 500 ? 'Internal error' : message);
+    sendError(res, status, (code in ERROR_CODES ? code : 'E_BAD_REQUEST') as ErrorCode, status >= 500 && !TOLD_5XX.has(code) ? 'Internal error' : message);
   });
   return app;
 }
 
-function requireAdmin(adminToken: string) {
+function requireAccess(deps: AppDeps, access: Exclude<Route['access'], 'public'>) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (isAdmin(adminToken, req)) return next();
-    if (req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts('html')) return res.redirect(303, '/login');
-    sendError(res, 401, 'E_AUTH_REQUIRED', ERROR_CODES.E_AUTH_REQUIRED);
+    const principal = principalOf(deps.adminToken, req, deps.userByToken);
+    if (!principal) {
+      if (req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts('html')) return res.redirect(303, '/login');
+      return sendError(res, 401, 'E_AUTH_REQUIRED', ERROR_CODES.E_AUTH_REQUIRED);
+    }
+    if (access !== 'user' && !principal.roles.includes(access)) {
+      return sendError(res, 403, 'E_FORBIDDEN', `${ERROR_CODES.E_FORBIDDEN} (this needs the ${access} role)`);
+    }
+    res.locals.principal = principal;
+    next();
   };
 }
 
+/** A document in a JSON body: { filename?, content: base64, signature?: base64, ... }. */
+function documentBody(body: unknown): Record<string, unknown> & { filename?: string } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw httpError(400, 'E_BAD_REQUEST', 'expected a JSON object { filename, content (base64) }');
+  const b = body as Record<string, unknown>;
+  if (b.filename !== undefined && (typeof b.filename !== 'string' || b.filename.length > 255)) throw httpError(400, 'E_BAD_REQUEST', 'filename must be text of at most 255 characters');
+  return b as Record<string, unknown> & { filename?: string };
+}
+
+function base64Field(value: unknown, name: string): Buffer {
+  if (typeof value !== 'string' || value.length === 0 || !/^[A-Za-z0-9+/\r\n]+=*\s*$/.test(value)) {
+    throw httpError(400, 'E_BAD_REQUEST', `${name} must be the file's bytes in base64`);
+  }
+  return Buffer.from(value, 'base64');
+}
+
+/** Server-side problems whose message helps the user and holds nothing secret (the admin must fix the setup). */
+const TOLD_5XX = new Set(['E_SIGN_KEY', 'E_SIGN_NOT_CONFIGURED']);
+
 /** Errors from the layers below that are the request's fault, not the server's. */
-const CODE_STATUS: Partial<Record<string, number>> = { E_RULE_INVALID: 400, E_BAD_REQUEST: 400, E_NOT_FOUND: 404 };
+const CODE_STATUS: Partial<Record<string, number>> = {
+  E_RULE_INVALID: 400, E_BAD_REQUEST: 400, E_NOT_FOUND: 404, E_SIGN_INPUT: 422, E_SIGN_NOT_CONFIGURED: 503, E_SIGN_KEY: 503,
+};
 
 function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
   if (!res.headersSent) res.status(status).json({ error: { code, message } });

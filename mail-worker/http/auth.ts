@@ -30,6 +30,20 @@ export function isAdmin(adminToken: string, req: Request): boolean {
   return tokenMatches(adminToken, tokenFromRequest(req));
 }
 
+/** Who is asking: the mail admin (admin token), a user by their own token, or nobody. */
+export interface Principal {
+  name: string;
+  unit: string | null;
+  roles: readonly string[];
+}
+
+export function principalOf(adminToken: string, req: Request, userByToken: (token: string) => Principal | null): Principal | null {
+  const token = tokenFromRequest(req);
+  if (!token) return null;
+  if (tokenMatches(adminToken, token)) return { name: 'admin', unit: null, roles: ['admin'] };
+  return userByToken(token);
+}
+
 function tokenFromRequest(req: Request): string | undefined {
   const header = req.get('authorization');
   const bearer = header && /^Bearer\s+(\S+)$/i.exec(header)?.[1];

@@ -184,4 +184,17 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE messages ADD COLUMN signatures TEXT;                -- JSON array of SignatureResult (S/MIME)
   ALTER TABLE register_entries ADD COLUMN signature TEXT;         -- summary; NULL: not checked
   `,
+  `
+  -- People who use the API with their own token (issue 5: signing is a role). Tokens are random, 256 bits; only
+  -- their SHA-256 is kept. The admin token in <dataDir>/admin-token stays the mail admin's.
+  CREATE TABLE users (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    unit         TEXT,
+    roles        TEXT NOT NULL,                                   -- comma-separated: admin, clerk, signer
+    token_sha256 TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL,
+    disabled_at  TEXT
+  ) STRICT;
+  `,
 ];

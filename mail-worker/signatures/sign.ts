@@ -104,6 +104,12 @@ export async function signPdf(pdf: Buffer, signer: SigningKey, options: PdfSigni
   }
 }
 
+/** A PDF gets an embedded signature (and the stamp, if asked); any other file a detached CMS (.p7s). */
+export async function signDocument(document: Buffer, signer: SigningKey, options: PdfSigningOptions = {}): Promise<{ kind: 'pdf' | 'cms'; signed: Buffer }> {
+  if (document.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', signed: await signPdf(document, signer, options) };
+  return { kind: 'cms', signed: signDetached(document, signer, options.signingTime) };
+}
+
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

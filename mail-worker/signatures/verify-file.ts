@@ -18,18 +18,29 @@ export interface FileVerification {
 export async function verifyFile(file: string, trust: TrustStore): Promise<FileVerification> {
   const bytes = read(file);
   const ext = path.extname(file).toLowerCase();
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { file, kind: 'pdf', signatures: await verifyPdfSignatures(bytes, trust) };
+  if (isPdf(bytes)) return { file, ...(await verifyBytes(bytes, trust)) };
   if (ext === '.p7s' || ext === '.p7m' || ext === '.p7b') {
     const document = file.slice(0, -ext.length);
     const content = existsSync(document) ? read(document) : null;
     return { file, kind: 'cms', signatures: await verifyDetachedCms(bytes, content, trust) };
   }
-  if (existsSync(`${file}.p7s`)) return { file, kind: 'cms', signatures: await verifyDetachedCms(read(`${file}.p7s`), bytes, trust) };
-  const smime = findSmimeSignatures(bytes);
-  const signatures: SignatureResult[] = [];
-  for (const s of smime) signatures.push(...(await verifyDetachedCms(s.cms, s.kind === 'detached' ? s.signedBytes : null, trust)));
-  return { file, kind: 'smime', signatures };
+  const p7s = existsSync(`${file}.p7s`) ? read(`${file}.p7s`) : null;
+  return { file, ...(await verifyBytes(bytes, trust, p7s)) };
 }
+
+/**
+ * Bytes handed over (the API): a PDF's embedded signatures; a document with its detached signature; or an
+ * e-mail's S/MIME signatures.
+ */
+export async function verifyBytes(bytes: Buffer, trust: TrustStore, detached: Buffer | null = null): Promise<Omit<FileVerification, 'file'>> {
+  if (detached) return { kind: 'cms', signatures: await verifyDetachedCms(detached, bytes, trust) };
+  if (isPdf(bytes)) return { kind: 'pdf', signatures: await verifyPdfSignatures(bytes, trust) };
+  const signatures: SignatureResult[] = [];
+  for (const s of findSmimeSignatures(bytes)) signatures.push(...(await verifyDetachedCms(s.cms, s.kind === 'detached' ? s.signedBytes : null, trust)));
+  return { kind: 'smime', signatures };
+}
+
+const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
 function read(file: string): Buffer {
   try {

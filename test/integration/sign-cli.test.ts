@@ -71,3 +71,28 @@ describe('vanthu sign', () => {
     expect(broken.stderr).toMatch(/vanthu: E_SIGN_KEY: not a readable PKCS#12 file/);
   });
 });
+
+describe('vanthu user', () => {
+  it('adds a signer (token shown once, only its hash kept), lists, changes roles, disables; unknown roles refused', () => {
+    const added = runVanthu(['user', 'add', 'nguyenvana', '--unit', 'Văn phòng', '--role', 'signer', '--role', 'clerk'], { cwd: dir, env });
+    expect(added.status, added.stderr).toBe(0);
+    const token = added.stdout.trim().split('\n').pop()!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const db = new Database(path.join(dir, 'data/register.db'), { readonly: true });
+    try {
+      const stored = JSON.stringify(db.prepare('SELECT * FROM users').all());
+      expect(stored).not.toContain(token);
+      expect(stored).toContain('signer,clerk');
+    } finally {
+      db.close();
+    }
+    expect(runVanthu(['user', 'roles', 'nguyenvana', 'clerk'], { cwd: dir, env }).stdout).toContain('nguyenvana: clerk');
+    const bad = runVanthu(['user', 'add', 'x', '--role', 'boss'], { cwd: dir, env });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/E_USER: unknown role boss: expected admin, clerk, signer/);
+    expect(runVanthu(['user', 'disable', 'nguyenvana'], { cwd: dir, env }).status).toBe(0);
+    const list = JSON.parse(runVanthu(['user', 'list', '--json'], { cwd: dir, env }).stdout) as Array<{ name: string; roles: string[]; disabledAt: string | null }>;
+    expect(list).toMatchObject([{ name: 'nguyenvana', roles: ['clerk'] }]);
+    expect(list[0]!.disabledAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+// Verifying and signing for the API: the trust store loaded at start, the agency's key opened at first use, and every
+// signature logged (who asked, which document, when).
+import { readFileSync } from 'node:fs';
+import type { SignaturesConfig } from '../config/load.js';
+import { VanthuError } from '../errors.js';
+import type { Db } from '../register/db.js';
+import { logSignature } from '../register/signature-log.js';
+import { openSigningKey, sha256Of, signDocument, type SigningKey } from './sign.js';
+import { loadTrustStore, type TrustStore } from './trust.js';
+import { verifyBytes, type FileVerification } from './verify-file.js';
+
+export class SignatureService {
+  readonly trust: TrustStore;
+  #key: SigningKey | null = null;
+
+  /** Throws E_CONFIG_INVALID when a trust anchor or CRL cannot be read: the start stops, clearly. */
+  constructor(private readonly db: Db, private readonly config: SignaturesConfig, private readonly now: () => Date) {
+    this.trust = loadTrustStore({ anchors: config.trustAnchors ?? null, crls: config.crls });
+  }
+
+  verify(document: Buffer, detached: Buffer | null): Promise<Omit<FileVerification, 'file'>> {
+    return verifyBytes(document, this.trust, detached);
+  }
+
+  async sign(document: Buffer, by: string, options: { stamp: boolean; reason?: string }): Promise<{ kind: 'pdf' | 'cms'; signed: Buffer; sha256: string; signer: string | null }> {
+    const key = this.key();
+    const signingTime = this.now();
+    const { kind, signed } = await signDocument(document, key, {
+      signingTime, ...(options.stamp && this.config.signing?.stamp ? { stamp: this.config.signing.stamp } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    });
+    const sha256 = sha256Of(signed);
+    logSignature(this.db, { signedBy: by, kind, documentSha256: sha256Of(document), outputSha256: sha256, signerSubject: key.signerName, signedAt: signingTime });
+    return { kind, signed, sha256, signer: key.signerName };
+  }
+
+  /** The agency's key, opened once; E_SIGN_NOT_CONFIGURED or E_SIGN_KEY (wrong password, damaged file) otherwise. */
+  key(): SigningKey {
+    if (this.#key) return this.#key;
+    const signing = this.config.signing;
+    if (!signing) throw new VanthuError('E_SIGN_NOT_CONFIGURED');
+    let p12: Buffer;
+    try {
+      p12 = readFileSync(signing.p12);
+    } catch (err) {
+      throw new VanthuError('E_SIGN_KEY', `signatures.signing.p12: ${signing.p12} cannot be read (${(err as Error).message})`, err);
+    }
+    this.#key = openSigningKey(p12, signing.password.reveal());
+    return this.#key;
+  }
+}
