@@ -54,7 +54,7 @@ export class Core {
     this.db = openRegisterDb(config.dataDir);
     // So are the trust anchors and CRLs: a wrong path stops the start, rather than leaving every signature unchecked.
     try {
-      this.signatures = new SignatureService(this.db, config.signatures, now);
+      this.signatures = new SignatureService(this.db, config.signatures, config.dataDir, now);
     } catch (err) {
       this.db.close();
       throw err;
@@ -76,7 +76,7 @@ export class Core {
       isKnownRaw: (sha256) => this.queries.hasRaw(sha256),
       maxParseSize: config.limits.maxParseSize,
       reviewThreshold: config.classification.reviewThreshold,
-      trust: { anchors: config.signatures.trustAnchors ?? null, crls: config.signatures.crls },
+      trust: () => this.signatures.trustSettings(),
       route: (parsed, registration, location, arrivedAt) => this.rules.route(parsed, registration, location, arrivedAt),
       now,
       log: log.child({ component: 'pipeline' }),
@@ -136,6 +136,7 @@ export class Service {
   #dispatcher: OutboxDispatcher;
   readonly #sender: MailSender | null;
   #scheduleTimer: NodeJS.Timeout | null = null;
+  #crlTimer: NodeJS.Timeout | null = null;
   readonly #outbox: OutboxQueries;
   readonly #startedAt: Date;
 
@@ -184,6 +185,13 @@ export class Service {
     }
   }
 
+  async #refreshCrls(): Promise<void> {
+    for (const r of await this.core.signatures.refreshCrls()) {
+      if (r.error) this.log.warn({ url: r.url, fetchedAt: r.fetchedAt, reason: r.error }, 'CRL not fetched');
+      else this.log.info({ url: r.url }, 'CRL fetched');
+    }
+  }
+
   /** Send a dead or waiting outbox row again now (the retry button of the console). */
   #retryOutbox(id: number): boolean {
     const retried = this.#outbox.retry(id, this.core.now());
@@ -209,6 +217,12 @@ export class Service {
 
   /** Start HTTP, SMTP ingress, the dispatcher and every watcher. Returns the addresses actually bound. */
   async start(): Promise<{ http: string; smtp: string | null; tokenFile: string; tokenCreated: boolean }> {
+    // CRLs published at URLs first, so the first messages are checked against them (a failure keeps the last copy).
+    await this.#refreshCrls();
+    if (this.core.signatures.crlUrls().length > 0) {
+      this.#crlTimer = setInterval(() => void this.#refreshCrls(), CRL_REFRESH_MS);
+      this.#crlTimer.unref();
+    }
     const { token, file, created } = ensureAdminToken(this.config.dataDir);
     const app = createApp({
       adminToken: token,
@@ -252,13 +266,16 @@ export class Service {
 
   healthReport() {
     const mailboxes = this.health.all();
-    const degraded = mailboxes.some((m) => !m.connected || m.lastError !== null);
+    const crls = this.core.signatures.crlStatus();
+    // A CRL never fetched means revocation by it is not checked: that needs the admin, like a mailbox down.
+    const degraded = mailboxes.some((m) => !m.connected || m.lastError !== null) || crls.some((c) => c.fetchedAt === null);
     return {
       status: degraded ? ('degraded' as const) : ('ok' as const),
       startedAt: this.#startedAt.toISOString(),
       register: this.core.queries.counts(),
       inFlight: this.core.pipeline.inFlight,
       mailboxes,
+      crls,
     };
   }
 
@@ -274,11 +291,15 @@ export class Service {
       }),
     ]);
     if (this.#scheduleTimer) clearInterval(this.#scheduleTimer);
+    if (this.#crlTimer) clearInterval(this.#crlTimer);
     await this.#dispatcher.stop();
     this.#sender?.close();
     await this.core.close();
   }
 }
+
+/** How often CRLs published at URLs are fetched again (CAs publish daily or more often). */
+const CRL_REFRESH_MS = 6 * 3600_000;
 
 /** How often reminders and the daily summary are looked for. */
 const SCHEDULE_INTERVAL_MS = 5 * 60_000;

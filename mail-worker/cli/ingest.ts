@@ -19,6 +19,9 @@ export interface IngestSummary {
 export async function runIngest(config: Config, log: Logger, paths: string[]): Promise<IngestSummary> {
   const files = await listArchiveFiles(paths);
   const core = new Core(config, log);
+  for (const r of await core.signatures.refreshCrls()) {
+    if (r.error) log.warn({ url: r.url, reason: r.error }, 'CRL not fetched');
+  }
   const summary: IngestSummary = { files: files.length, messages: 0, registered: 0, duplicate: 0, failed: 0, failures: [] };
   const progress = new Progress(files.length);
   const budget = new InFlightBudget(128 * 1024 * 1024, core.pool.threads * 4);

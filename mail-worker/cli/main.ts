@@ -10,6 +10,7 @@ import { runSign } from './sign.js';
 import { formatIngestSummary, runIngest } from './ingest.js';
 import { formatRuleTest, testRules } from './rules.js';
 import { loadRuleFile } from '../rules/load.js';
+import { crlFilesOf, fetchCrl, isCrlUrl } from '../signatures/crl-fetch.js';
 import { loadTrustStore } from '../signatures/trust.js';
 import { formatVerification, verifyFile } from '../signatures/verify-file.js';
 import { formatRegisterTable, listRegister } from './register-list.js';
@@ -84,10 +85,15 @@ program
   .argument('<file...>', 'tệp / files (a .p7s is checked against the document next to it)')
   .option('--json', 'mỗi tệp một dòng JSON / one JSON object per file (JSON Lines)')
   .option('--anchors <path>', 'chứng thư gốc tin cậy / trust anchors (file or folder; default: signatures.trustAnchors)')
-  .option('--crl <path>', 'danh sách thu hồi, lặp lại được / a CRL file or folder, may be repeated (default: signatures.crls)', (value: string, previous: string[] = []) => [...previous, value])
+  .option('--crl <path>', 'danh sách thu hồi, lặp lại được / a CRL file, folder or http(s) URL, may be repeated (default: signatures.crls)', (value: string, previous: string[] = []) => [...previous, value])
   .action(async (files: string[], options: { json?: boolean; anchors?: string; crl?: string[] }) => {
     const cfg = config();
-    const trust = loadTrustStore({ anchors: options.anchors ?? cfg.signatures.trustAnchors ?? null, crls: options.crl ?? cfg.signatures.crls });
+    const crls = options.crl ?? cfg.signatures.crls;
+    for (const url of crls.filter(isCrlUrl)) {
+      const fetched = await fetchCrl(url, cfg.dataDir);
+      if (fetched.error) process.stderr.write(`vanthu: CRL ${url}: ${fetched.error}\n`);
+    }
+    const trust = loadTrustStore({ anchors: options.anchors ?? cfg.signatures.trustAnchors ?? null, crls: crlFilesOf(crls, cfg.dataDir) });
     let allValid = true;
     for (const file of files) {
       try {

@@ -68,7 +68,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
   const routing = parsed.routing.rulesFile ? { ...parsed.routing, rulesFile: path.resolve(baseDir, parsed.routing.rulesFile) } : parsed.routing;
   const signatures = {
     ...(parsed.signatures.trustAnchors ? { trustAnchors: path.resolve(baseDir, parsed.signatures.trustAnchors) } : {}),
-    crls: parsed.signatures.crls.map((crl) => path.resolve(baseDir, crl)),
+    crls: parsed.signatures.crls.map((crl) => (/^https?:\/\//i.test(crl) ? crl : path.resolve(baseDir, crl))),
     signing: parsed.signatures.signing
       ? { ...parsed.signatures.signing, p12: path.resolve(baseDir, parsed.signatures.signing.p12), password: readPassword(parsed.signatures.signing, 'signatures.signing', baseDir, env) }
       : null,

@@ -127,7 +127,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Trust anchors: a folder of PEM/DER CA certificates (the government CA, licensed public CAs). None by default. */
       trustAnchors: z.string().min(1).optional(),
-      /** CRL files or folders (PEM or DER). */
+      /** CRL files or folders (PEM or DER), or http(s) URLs fetched at start and every 6 hours (a failed fetch keeps the last copy). */
       crls: z.array(z.string().min(1)).default([]),
       /** The agency's signing certificate for POST /api/sign: a PKCS#12 file and where its password is. */
       signing: z

@@ -37,6 +37,8 @@ export interface ParseTask {
 export interface TrustSettings {
   anchors: string | null;
   crls: readonly string[];
+  /** Changes when the files' content changes (fetched CRLs): the worker loads them again. */
+  version?: number;
 }
 
 export type ParseOutcome =

@@ -17,8 +17,8 @@ export interface PipelineDeps {
   isKnownRaw: (sha256: string) => boolean;
   maxParseSize: number;
   reviewThreshold: number;
-  /** Trust anchors and CRLs for the signatures messages carry (null: not checked). */
-  trust: TrustSettings | null;
+  /** Trust anchors and CRLs for the signatures messages carry (null: not checked); asked for each message. */
+  trust: () => TrustSettings | null;
   /** The routing rules' decision for a newly read message, or none when no rules are configured. */
   route?: (parsed: ParsedMessage, registration: Registration, location: MessageLocation, arrivedAt: Date) => PlannedAction[];
   now: () => Date;
@@ -107,7 +107,7 @@ export class IngestPipeline {
     const inline = raw.length <= INLINE_RAW_MAX;
     const outcome = await this.#deps.pool.run({
       raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, storeRaw: !inline,
-      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, readAttachments: true, trust: this.#deps.trust,
+      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, readAttachments: true, trust: this.#deps.trust(),
     });
     // The raw bytes could not be written (disk full, ...): register nothing; the source delivers again later.
     if (!outcome.ok && outcome.code === 'E_STORE') throw new VanthuError('E_STORE', outcome.reason);

@@ -6,16 +6,56 @@ import { VanthuError } from '../errors.js';
 import type { Db } from '../register/db.js';
 import { logSignature } from '../register/signature-log.js';
 import { openSigningKey, sha256Of, signDocument, type SigningKey } from './sign.js';
+import { crlFilesOf, fetchCrl, isCrlUrl, type CrlFetch } from './crl-fetch.js';
 import { loadTrustStore, type TrustStore } from './trust.js';
 import { verifyBytes, type FileVerification } from './verify-file.js';
 
+/** What the parse workers need to load the same trust store; `version` changes when fetched CRLs change. */
+export interface TrustSettings {
+  anchors: string | null;
+  crls: readonly string[];
+  version: number;
+}
+
 export class SignatureService {
-  readonly trust: TrustStore;
+  #trust: TrustStore;
+  #settings: TrustSettings;
+  #fetches = new Map<string, CrlFetch>();
   #key: SigningKey | null = null;
 
-  /** Throws E_CONFIG_INVALID when a trust anchor or CRL cannot be read: the start stops, clearly. */
-  constructor(private readonly db: Db, private readonly config: SignaturesConfig, private readonly now: () => Date) {
-    this.trust = loadTrustStore({ anchors: config.trustAnchors ?? null, crls: config.crls });
+  /** Throws E_CONFIG_INVALID when a trust anchor or CRL file cannot be read: the start stops, clearly. */
+  constructor(private readonly db: Db, private readonly config: SignaturesConfig, private readonly dataDir: string, private readonly now: () => Date) {
+    this.#settings = { anchors: config.trustAnchors ?? null, crls: crlFilesOf(config.crls, dataDir), version: 0 };
+    this.#trust = loadTrustStore(this.#settings);
+    for (const url of this.crlUrls()) this.#fetches.set(url, { url, fetchedAt: null, error: 'not fetched yet' });
+  }
+
+  get trust(): TrustStore {
+    return this.#trust;
+  }
+
+  trustSettings(): TrustSettings {
+    return this.#settings;
+  }
+
+  crlUrls(): string[] {
+    return this.config.crls.filter(isCrlUrl);
+  }
+
+  /** Fetch every CRL URL (a failed one keeps its last copy) and reload the trust store; the state of each, for health. */
+  async refreshCrls(timeoutMs?: number): Promise<CrlFetch[]> {
+    const urls = this.crlUrls();
+    if (urls.length === 0) return [];
+    const results = await Promise.all(urls.map((url) => fetchCrl(url, this.dataDir, timeoutMs)));
+    for (const r of results) this.#fetches.set(r.url, r);
+    const settings = { anchors: this.config.trustAnchors ?? null, crls: crlFilesOf(this.config.crls, this.dataDir), version: this.#settings.version + 1 };
+    this.#trust = loadTrustStore(settings);
+    this.#settings = settings;
+    return results;
+  }
+
+  crlStatus(): CrlFetch[] {
+    return [...this.#fetches.values()];
   }
 
   verify(document: Buffer, detached: Buffer | null): Promise<Omit<FileVerification, 'file'>> {

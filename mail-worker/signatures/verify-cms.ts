@@ -69,9 +69,10 @@ async function verifyOne(signed: pkijs.SignedData, index: number, content: Uint8
     }
   }
   if (!mayDigitallySign(cert)) return result('invalid', 'the signer\'s certificate is not for digital signatures (key usage)');
-  const revoked = await revocationOf(cert, chain[1] ?? chain[0]!, trust);
+  const { revoked, checked } = await revocationOf(cert, chain[1] ?? chain[0]!, trust);
   if (revoked && revoked <= at) return result('revoked', `the signer's certificate was revoked on ${revoked.toISOString()} (CRL)`);
-  return result('valid', revoked ? `the certificate was revoked later, on ${revoked.toISOString()}` : null);
+  if (revoked) return result('valid', `the certificate was revoked later, on ${revoked.toISOString()}`);
+  return result('valid', checked ? null : 'revocation not checked: no CRL from the certificate\'s issuer is configured or fetched');
 }
 
 /** The signer's certificate up to a trust anchor, through certificates the signature carries; null if none. */
@@ -96,10 +97,14 @@ function mayDigitallySign(cert: X509Certificate): boolean {
   return Boolean(bits[0]! & 0x80 || bits[0]! & 0x40); // digitalSignature, nonRepudiation
 }
 
-/** When the signer's certificate was revoked, by a CRL its issuer signed; null if it is not listed. */
-async function revocationOf(cert: X509Certificate, issuer: X509Certificate, trust: TrustStore): Promise<Date | null> {
+/**
+ * When the signer's certificate was revoked, by a CRL its issuer signed (null if it is not listed), and whether any
+ * CRL of that issuer was there to ask.
+ */
+async function revocationOf(cert: X509Certificate, issuer: X509Certificate, trust: TrustStore): Promise<{ revoked: Date | null; checked: boolean }> {
   const serial = cert.serialNumber.toUpperCase().replace(/^0+/, '');
   const issuerPkijs = toPkijs(issuer);
+  let checked = false;
   for (const crl of trust.crls) {
     let fromIssuer = false;
     try {
@@ -108,12 +113,13 @@ async function revocationOf(cert: X509Certificate, issuer: X509Certificate, trus
       fromIssuer = false;
     }
     if (!fromIssuer) continue;
+    checked = true;
     for (const entry of crl.revokedCertificates ?? []) {
       const listed = Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^0+/, '');
-      if (listed === serial) return entry.revocationDate.value;
+      if (listed === serial) return { revoked: entry.revocationDate.value, checked };
     }
   }
-  return null;
+  return { revoked: null, checked };
 }
 
 function signingTimeOf(info: pkijs.SignerInfo): Date | null {
