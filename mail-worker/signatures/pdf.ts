@@ -32,7 +32,8 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustStore, now = 
     const cms = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
     const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
     const [result] = await verifyDetachedCms(cms, signed, trust, now);
-    let verdict: SignatureResult = result!;
+    // PAdES signatures carry no signed signing time: the signature dictionary's /M says when it was made.
+    let verdict: SignatureResult = result!.signingTime ? result! : { ...result!, signingTime: dictionaryTime(pdf, a + b, c) };
     if (verdict.status === 'valid' && !coversWholeFile) {
       const laterCovers = ranges.slice(i + 1).some(([, , c2, d2]) => c2 + d2 >= end);
       verdict = laterCovers
@@ -54,6 +55,23 @@ function byteRangesOf(pdf: Buffer): Array<[number, number, number, number]> {
     if (!ranges.some((r) => r.join() === range.join())) ranges.push(range);
   }
   return ranges;
+}
+
+const PDF_DATE = /\/M\s*\(D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?\)/g;
+
+/**
+ * The /M date of the signature dictionary around the /Contents gap [gapStart, gapEnd): the nearest one before the gap,
+ * else the first one after it; ISO 8601, or null.
+ */
+function dictionaryTime(pdf: Buffer, gapStart: number, gapEnd: number): string | null {
+  const before = [...pdf.toString('latin1', Math.max(0, gapStart - 2048), gapStart).matchAll(PDF_DATE)].pop();
+  const after = before ? null : pdf.toString('latin1', gapEnd, Math.min(pdf.length, gapEnd + 2048)).matchAll(PDF_DATE).next().value;
+  const m = before ?? after;
+  if (!m) return null;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', sec = '00', zone] = m;
+  const offset = !zone || /^z$/i.test(zone) ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5) || '00'}`;
+  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${offset}`);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
 
 /** The end of the file's content: trailing white space after the last %%EOF does not count as a change. */
