@@ -77,6 +77,8 @@ async function verifyOne(signed: pkijs.SignedData, index: number, content: Uint8
 
 /** The signer's certificate up to a trust anchor, through certificates the signature carries; null if none. */
 function chainOf(cert: X509Certificate, embedded: X509Certificate[], anchors: X509Certificate[]): X509Certificate[] | null {
+  // A signer certificate listed itself as a trust anchor (pinned, as a self-signed agency certificate would be).
+  if (anchors.some((a) => a.fingerprint256 === cert.fingerprint256)) return [cert];
   const chain = [cert];
   let current = cert;
   for (let depth = 0; depth < 6; depth++) {

@@ -48,8 +48,11 @@ describe('detached CMS (.p7s) made by openssl', () => {
     expect((await verify(sign('rsa', 'rsa-3'), Buffer.from('another document')))[0]!.status).toBe('invalid');
   });
 
-  it('a certificate from an untrusted CA: untrusted', async () => {
-    expect((await verify(sign('untrusted', 'untrusted')))[0]).toMatchObject({ status: 'untrusted', reason: expect.stringMatching(/no configured trust anchor issued .*Untrusted Test CA/) });
+  it('a certificate from an untrusted CA: untrusted; the same signer certificate pinned as an anchor itself: valid', async () => {
+    const p7s = sign('untrusted', 'untrusted');
+    expect((await verify(p7s))[0]).toMatchObject({ status: 'untrusted', reason: expect.stringMatching(/no configured trust anchor issued .*Untrusted Test CA/) });
+    const pinned = loadTrustStore({ anchors: pki.untrusted.cert });
+    expect((await verifyDetachedCms(p7s, readFileSync(doc), pinned))[0]).toMatchObject({ status: 'valid', reason: expect.stringMatching(/revocation not checked/) });
   });
 
   it('an expired certificate: expired at signing time', async () => {
