@@ -34,8 +34,9 @@ export async function verifyMessageSignatures(
   raw: Buffer, parts: readonly MessagePart[], trust: TrustStore, fetch: (index: number) => Promise<Buffer | null>,
 ): Promise<MessageSignatures> {
   const out: MessageSignatures = { message: [], attachments: new Map() };
-  // Reading the MIME structure costs a pass over the message: only when a PKCS#7 type is named anywhere in it.
-  const smime = mentionsPkcs7(raw) ? findSmimeSignatures(raw) : [];
+  // Reading the MIME structure costs a pass over the message: only when the parser met a PKCS#7 part (the signature
+  // of multipart/signed, or the opaque signed-data itself, each arrives as one).
+  const smime = parts.some((p) => /pkcs7/i.test(p.contentType)) ? findSmimeSignatures(raw) : [];
   for (const s of smime) out.message.push(...(await verifyDetachedCms(s.cms, s.kind === 'detached' ? s.signedBytes : null, trust)));
   const add = (index: number, results: SignatureResult[]) => out.attachments.set(index, [...(out.attachments.get(index) ?? []), ...results]);
   for (const [i, part] of parts.entries()) {
@@ -59,10 +60,6 @@ export async function verifyMessageSignatures(
       : results);
   }
   return out;
-}
-
-function mentionsPkcs7(raw: Buffer): boolean {
-  return raw.indexOf('pkcs7', 0, 'latin1') >= 0 || raw.indexOf('PKCS7', 0, 'latin1') >= 0;
 }
 
 function isSignedPdf(bytes: Buffer): boolean {

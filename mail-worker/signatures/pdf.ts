@@ -30,8 +30,7 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustStore, now = 
     // The gap is zero-padded; the CMS (often BER with indefinite lengths, ending in 00 00) is parsed up to its end.
     const hex = pdf.toString('latin1', a + b + 1, c - 1).replace(/\s+/g, '');
     const cms = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
-    const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-    const [result] = await verifyDetachedCms(cms, signed, trust, now);
+    const [result] = await verifyDetachedCms(cms, [pdf.subarray(a, a + b), pdf.subarray(c, c + d)], trust, now);
     // PAdES signatures carry no signed signing time: the signature dictionary's /M says when it was made.
     let verdict: SignatureResult = result!.signingTime ? result! : { ...result!, signingTime: dictionaryTime(pdf, a + b, c) };
     if (verdict.status === 'valid' && !coversWholeFile) {

@@ -1,7 +1,7 @@
 // Verifying CMS signatures (detached .p7s, S/MIME, PDF): the signature itself by pkijs (a maintained CMS library
 // over WebCrypto), then the chain to the configured trust anchors, validity at signing time, key usage and CRLs by
 // Node's X509Certificate and pkijs. No cryptographic primitive is written here.
-import { X509Certificate } from 'node:crypto';
+import { createHash, webcrypto, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toPkijs, type TrustStore } from './trust.js';
@@ -17,7 +17,7 @@ const DIGESTS: Record<string, string> = {
  * Every signature of a CMS over `content` (detached), or over the content it carries (`content` null: opaque
  * signed-data); a signature that cannot even be parsed is one `invalid` result.
  */
-export async function verifyDetachedCms(cmsDer: Uint8Array, content: Uint8Array | null, trust: TrustStore, now = new Date()): Promise<SignatureResult[]> {
+export async function verifyDetachedCms(cmsDer: Uint8Array, content: SignedContent | null, trust: TrustStore, now = new Date()): Promise<SignatureResult[]> {
   let signed: pkijs.SignedData;
   try {
     const parsed = asn1js.fromBER(new Uint8Array(cmsDer));
@@ -32,7 +32,7 @@ export async function verifyDetachedCms(cmsDer: Uint8Array, content: Uint8Array 
   // or broken: the signer signed something else.
   const eContent = signed.encapContentInfo.eContent;
   const carried = eContent ? new Uint8Array(eContent.getValue()) : null;
-  if (content && carried && carried.byteLength > 0 && !Buffer.from(carried).equals(Buffer.from(content))) {
+  if (content && carried && carried.byteLength > 0 && !Buffer.from(carried).equals(joined(content))) {
     return signed.signerInfos.map(() => damaged('the signature carries other content than the document it comes with'));
   }
   const results: SignatureResult[] = [];
@@ -40,13 +40,17 @@ export async function verifyDetachedCms(cmsDer: Uint8Array, content: Uint8Array 
   return results.length > 0 ? results : [damaged('the signature holds no signer')];
 }
 
-async function verifyOne(signed: pkijs.SignedData, index: number, content: Uint8Array | null, trust: TrustStore, now: Date): Promise<SignatureResult> {
+async function verifyOne(signed: pkijs.SignedData, index: number, content: SignedContent | null, trust: TrustStore, now: Date): Promise<SignatureResult> {
   const info = signed.signerInfos[index]!;
   const signingTime = signingTimeOf(info);
   const digestAlgorithm = DIGESTS[info.digestAlgorithm.algorithmId] ?? info.digestAlgorithm.algorithmId;
   let verified: { signatureVerified?: boolean | null; signerCertificate?: pkijs.Certificate | null; message?: string };
   try {
-    verified = await signed.verify({ signer: index, ...(content ? { data: toArrayBuffer(content) } : {}), extendedMode: true, checkChain: false });
+    // Pieces (a PDF's byte range) are hashed where they lie when the signature has signed attributes (it always
+    // does in PDFs): pkijs compares that digest with the signed one and verifies the signature as usual.
+    const pieces = Array.isArray(content) && info.signedAttrs ? (content as readonly Uint8Array[]) : null;
+    const data = pieces ? PIECES : content ? toArrayBuffer(joined(content)) : null;
+    verified = await signed.verify({ signer: index, ...(data ? { data } : {}), extendedMode: true, checkChain: false }, pieces ? new PiecesEngine(pieces) : undefined);
   } catch (err) {
     const e = err as { signatureVerified?: boolean; signerCertificate?: pkijs.Certificate; message?: string };
     verified = { signatureVerified: false, ...(e.signerCertificate ? { signerCertificate: e.signerCertificate } : {}), message: e.message ?? String(err) };
@@ -147,7 +151,36 @@ function damaged(reason: string): SignatureResult {
   return { status: 'invalid', reason, signer: { name: null, organisation: null, email: null }, certificate: null, signingTime: null, digestAlgorithm: null };
 }
 
-/** The bytes as an ArrayBuffer, without copying when they already fill one (a 20 MB PDF's signed range does). */
+/** What a signature covers: one buffer, or the pieces a PDF's byte range leaves around the signature (never joined). */
+export type SignedContent = Uint8Array | readonly Uint8Array[];
+
+function joined(content: SignedContent): Buffer {
+  return Array.isArray(content) ? Buffer.concat(content as readonly Uint8Array[]) : Buffer.from((content as Uint8Array).buffer, (content as Uint8Array).byteOffset, (content as Uint8Array).byteLength);
+}
+
+/** Stands for the pieces when pkijs asks for the digest of the signed data. */
+const PIECES = new ArrayBuffer(1);
+const NODE_HASH: Record<string, string> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+/** pkijs's WebCrypto engine, with the digest of PIECES taken by Node's hash over the pieces in place. */
+class PiecesEngine extends pkijs.CryptoEngine {
+  constructor(private readonly pieces: readonly Uint8Array[]) {
+    super({ name: 'vanthu-pieces', crypto: webcrypto as unknown as Crypto });
+  }
+
+  override async digest(algorithm: globalThis.AlgorithmIdentifier, data: BufferSource): Promise<ArrayBuffer> {
+    const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
+    if (ArrayBuffer.isView(data) && data.buffer === PIECES && NODE_HASH[name.toUpperCase()]) {
+      const hash = createHash(NODE_HASH[name.toUpperCase()]!);
+      for (const piece of this.pieces) hash.update(piece);
+      const digest = hash.digest();
+      return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength) as ArrayBuffer;
+    }
+    return super.digest(algorithm, data);
+  }
+}
+
+/** The bytes as an ArrayBuffer, without copying when they already fill one. */
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

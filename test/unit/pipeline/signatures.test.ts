@@ -94,6 +94,8 @@ describe('signatures on arrival', () => {
     const good = await register(readFileSync(path.join(smime, 'alice.dsig.SHA256.multipart.eml')));
     expect(good.signature).toBe('valid');
     expect(good.signatures).toMatchObject([{ status: 'valid', signer: { name: 'Alice' } }]);
+    const opaque = await register(readFileSync(path.join(smime, 'alice.sig.SHA256.opaque.eml')));
+    expect(opaque.signatures).toMatchObject([{ status: 'valid', signer: { name: 'Alice' } }]);
     const bad = await register(readFileSync(path.join(smime, 'alice.dsig.SHA256.multipart.bad.eml')));
     expect(bad.signature).toBe('invalid');
     const plain = await register(buildMessage({ subject: 'Thông báo lịch họp' }));
