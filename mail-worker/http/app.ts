@@ -15,6 +15,8 @@ import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
 import { renderRulesPage } from './rules-page.js';
 import { renderOutboxPage } from './outbox-page.js';
+import { httpError, idParam, intParam, listParams, sendError, type Route } from './route.js';
+import { signatureRoutes } from './signature-routes.js';
 import { toRuleFile } from '../rules/schema.js';
 import { toYaml } from '../config/yaml-source.js';
 import { CORRECTABLE, type Correction } from '../register/corrections.js';
@@ -48,14 +50,6 @@ export interface AppDeps {
   log: Logger;
 }
 
-type Handler = (req: Request, res: Response) => void | Promise<void>;
-interface Route {
-  method: 'get' | 'post' | 'patch' | 'put';
-  path: string;
-  /** public: anyone; user: any user with a token; otherwise the role it needs (the admin token has `admin`). */
-  access: 'public' | 'user' | 'admin' | 'signer';
-  handler: Handler;
-}
 
 
 export function routesFor(deps: AppDeps): Route[] {
@@ -205,32 +199,7 @@ export function routesFor(deps: AppDeps): Route[] {
         stream.pipe(res);
       },
     },
-    {
-      method: 'post', path: '/api/verify', access: 'user',
-      handler: async (req, res) => {
-        const body = documentBody(req.body);
-        const detached = body.signature === undefined ? null : base64Field(body.signature, 'signature');
-        const result = await deps.verify(base64Field(body.content, 'content'), detached);
-        res.json({ filename: body.filename ?? null, ...result });
-      },
-    },
-    {
-      method: 'post', path: '/api/sign', access: 'signer',
-      handler: async (req, res) => {
-        const body = documentBody(req.body);
-        if (body.stamp !== undefined && typeof body.stamp !== 'boolean') throw httpError(400, 'E_BAD_REQUEST', 'stamp must be true or false');
-        if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 200)) throw httpError(400, 'E_BAD_REQUEST', 'reason must be text of at most 200 characters');
-        const principal = res.locals.principal as Principal;
-        const result = await deps.sign(base64Field(body.content, 'content'), principal.name, {
-          stamp: body.stamp ?? true, ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
-        });
-        const filename = typeof body.filename === 'string' ? body.filename : 'document';
-        res.json({
-          kind: result.kind, filename: result.kind === 'pdf' ? filename : `${filename}.p7s`, content: result.signed.toString('base64'),
-          sha256: result.sha256, signer: result.signer, signedBy: principal.name,
-        });
-      },
-    },
+    ...signatureRoutes(deps),
     {
       method: 'get', path: '/api/rules', access: 'admin',
       handler: (_req, res) => void res.json(deps.rules.current() ?? { version: null, rules: [], source: '' }),
@@ -350,21 +319,6 @@ function requireAccess(deps: AppDeps, access: Exclude<Route['access'], 'public'>
   };
 }
 
-/** A document in a JSON body: { filename?, content: base64, signature?: base64, ... }. */
-function documentBody(body: unknown): Record<string, unknown> & { filename?: string } {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw httpError(400, 'E_BAD_REQUEST', 'expected a JSON object { filename, content (base64) }');
-  const b = body as Record<string, unknown>;
-  if (b.filename !== undefined && (typeof b.filename !== 'string' || b.filename.length > 255)) throw httpError(400, 'E_BAD_REQUEST', 'filename must be text of at most 255 characters');
-  return b as Record<string, unknown> & { filename?: string };
-}
-
-function base64Field(value: unknown, name: string): Buffer {
-  if (typeof value !== 'string' || value.length === 0 || !/^[A-Za-z0-9+/\r\n]+=*\s*$/.test(value)) {
-    throw httpError(400, 'E_BAD_REQUEST', `${name} must be the file's bytes in base64`);
-  }
-  return Buffer.from(value, 'base64');
-}
-
 /** Server-side problems whose message helps the user and holds nothing secret (the admin must fix the setup). */
 const TOLD_5XX = new Set(['E_SIGN_KEY', 'E_SIGN_NOT_CONFIGURED']);
 
@@ -372,31 +326,3 @@ const TOLD_5XX = new Set(['E_SIGN_KEY', 'E_SIGN_NOT_CONFIGURED']);
 const CODE_STATUS: Partial<Record<string, number>> = {
   E_RULE_INVALID: 400, E_BAD_REQUEST: 400, E_NOT_FOUND: 404, E_SIGN_INPUT: 422, E_SIGN_NOT_CONFIGURED: 503, E_SIGN_KEY: 503,
 };
-
-function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
-  if (!res.headersSent) res.status(status).json({ error: { code, message } });
-}
-
-function httpError(status: number, code: ErrorCode, message: string): Error {
-  return Object.assign(new Error(message), { status, code });
-}
-
-function listParams(req: Request): { limit: number; offset: number; q: string | undefined } {
-  const limit = intParam(req.query.limit, 50, 1, 500, 'limit');
-  const offset = intParam(req.query.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
-  const q = typeof req.query.q === 'string' && req.query.q.trim() ? req.query.q.trim().slice(0, 500) : undefined;
-  return { limit, offset, q };
-}
-
-function intParam(value: unknown, fallback: number, min: number, max: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw httpError(400, 'E_BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`);
-  }
-  return n;
-}
-
-function idParam(req: Request): number {
-  return intParam(req.params.id, 0, 1, Number.MAX_SAFE_INTEGER, 'id');
-}
