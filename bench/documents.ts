@@ -18,6 +18,7 @@ import { ruleInputOf } from '../mail-worker/rules/input.js';
 import { workCalendarOf } from '../mail-worker/rules/working-time.js';
 import { PROJECT_ROOT } from '../mail-worker/paths.js';
 import { ensureCommand, installPackages } from '../scripts/ensure-packages.js';
+import { perSecond } from './repeat.js';
 
 export interface DocumentBench {
   extract_docs_per_s: number;
@@ -33,19 +34,18 @@ export interface DocumentBench {
 }
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const MIN_SECONDS = 2;
 
 export async function runDocumentBench(say: (line: string) => void): Promise<DocumentBench> {
   const texts = readdirSync(path.join(PROJECT_ROOT, 'test/fixtures/vn-docs')).filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/vn-docs', f), 'utf8'));
   say(`Extraction over ${texts.length} real documents (one core) ...`);
-  const extract = repeat(texts.length, () => { for (const text of texts) extractDocument(text, { referenceYear: 2026 }); });
+  const extract = await perSecond(texts.length, () => { for (const text of texts) extractDocument(text, { referenceYear: 2026 }); });
 
   const emlDir = path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail/eml');
   const contents: MessageContent[] = [];
   for (const file of readdirSync(emlDir)) contents.push((await readMessage(readFileSync(path.join(emlDir, file)), DEFAULT_ATTACHMENT_LIMITS)).content);
   say(`Extraction + classification of ${contents.length} labelled messages, attachment text already read (one core) ...`);
-  const classify = repeat(contents.length, () => { for (const content of contents) registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 }); });
+  const classify = await perSecond(contents.length, () => { for (const content of contents) registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 }); });
 
   say(`Routing: 500 rules evaluated for each of the ${contents.length} messages (one core) ...`);
   const rules = benchRules(500);
@@ -54,7 +54,7 @@ export async function runDocumentBench(say: (line: string) => void): Promise<Doc
     const registration = registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 });
     return ruleInputOf(content.parsed, registration, { mailbox: 'vanphong', folder: 'INBOX' }, new Date('2026-03-10T02:00:00Z'), calendar);
   });
-  const route = repeat(inputs.length, () => { for (const input of inputs) evaluateRules(rules, input, calendar); });
+  const route = await perSecond(inputs.length, () => { for (const input of inputs) evaluateRules(rules, input, calendar); });
 
   const pdf = await pdfBench(say);
   return {
@@ -84,20 +84,6 @@ function benchRules(count: number): RoutingRule[] {
     },
     then: [{ assign: { unit: `Phòng ${i}` } }, { due: { workingHours: 8 } }, { notify: { to: [`p${i}@example.gov.vn`] } }],
   }));
-}
-
-/** Runs `work` (which handles `items` items) until MIN_SECONDS have passed; items per second. */
-function repeat(items: number, work: () => void): number {
-  work(); // warm-up
-  let done = 0;
-  const started = process.hrtime.bigint();
-  let seconds = 0;
-  while (seconds < MIN_SECONDS) {
-    work();
-    done += items;
-    seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  }
-  return done / seconds;
 }
 
 async function pdfBench(say: (line: string) => void): Promise<Pick<DocumentBench, 'pdf_files' | 'pdf_pages' | 'vanthu_pdf_pages_per_s' | 'pdftotext_pages_per_s' | 'pdf_ratio'>> {

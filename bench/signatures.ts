@@ -11,6 +11,7 @@ import { loadTrustStore } from '../mail-worker/signatures/trust.js';
 import { verifyFile } from '../mail-worker/signatures/verify-file.js';
 import { ensureCommand } from '../scripts/ensure-packages.js';
 import { makeTestPki, pdfsigSign, pdfsigVerify } from '../scripts/test-pki.js';
+import { perSecond } from './repeat.js';
 
 export interface SignatureBenchRow {
   size_mb: number;
@@ -18,8 +19,6 @@ export interface SignatureBenchRow {
   pdfsig_per_s: number;
   ratio: number;
 }
-
-const MIN_SECONDS = 2;
 
 export async function runSignatureBench(say: (line: string) => void): Promise<SignatureBenchRow[]> {
   ensureCommand('pdfsig', 'poppler-utils');
@@ -39,9 +38,9 @@ export async function runSignatureBench(say: (line: string) => void): Promise<Si
       if (ours.signatures.length !== 1 || ours.signatures[0]!.status !== 'valid') throw new Error(`vanthu does not call the ${sizeMb} MB benchmark PDF valid: ${JSON.stringify(ours.signatures)}`);
       if (!pdfsigVerify(pki, signed).includes('Signature is Valid')) throw new Error(`pdfsig does not call the ${sizeMb} MB benchmark PDF valid`);
       say(`Signature verification, ${sizeMb} MB signed PDF: vanthu (in process, as the pipeline and API run it) vs pdfsig (one process per file) ...`);
-      const vanthu = await repeat(async () => { await verifyFile(signed, trust); });
+      const vanthu = await perSecond(1, () => verifyFile(signed, trust));
       const nss = `sql:${path.join(pki.dir, 'nss-verify')}`;
-      const poppler = await repeat(async () => {
+      const poppler = await perSecond(1, () => {
         const run = spawnSync('pdfsig', ['-nssdir', nss, signed], { stdio: ['ignore', 'pipe', 'pipe'] });
         if (run.status !== 0) throw new Error(`pdfsig failed: ${run.stderr.toString()}`);
       });
@@ -51,20 +50,6 @@ export async function runSignatureBench(say: (line: string) => void): Promise<Si
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Runs `work` once to warm up, then until MIN_SECONDS have passed; runs per second. */
-async function repeat(work: () => Promise<void>): Promise<number> {
-  await work();
-  let done = 0;
-  const started = process.hrtime.bigint();
-  let seconds = 0;
-  while (seconds < MIN_SECONDS) {
-    await work();
-    done++;
-    seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  }
-  return done / seconds;
 }
 
 /** A one-page decision with an attached scan-like blob (random bytes do not compress), about `bytes` in all. */

@@ -65,7 +65,7 @@ export class Core {
     this.queries = new RegisterQueries(this.db);
     this.corrections = new CorrectionStore(this.db);
     this.processing = new ProcessingStore(this.db);
-    this.rules = new RulesService(new RuleStore(this.db), this.queries, config, now);
+    this.rules = new RulesService(new RuleStore(this.db), this.queries, config, now, () => this.signatures.trust);
     if (ruleFile) this.rules.adoptFile(ruleFile.file, ruleFile.text);
     this.pool.teach(this.corrections.examples());
     const writer = new RegisterWriter(this.db, config.register.id, config.classification.securityOfficer ?? null);

@@ -16,3 +16,8 @@ export function vietnamDateOf(instant: Date): string {
 export function vietnamIsoOf(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().replace('Z', '+07:00');
 }
+
+/** The same to the second, as a stamp or a meeting time shows it: 2026-03-15T08:00:00+07:00. */
+export function vietnamIsoSecondsOf(instant: Date): string {
+  return `${new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}

@@ -9,7 +9,7 @@ import type { ParsedMessage, Registration } from '../domain/types.js';
 import { DEFAULT_ATTACHMENT_LIMITS } from './attachments/limits.js';
 import { fingerprintOf, fingerprintOfParsed, looksLikeMessage, withoutBom, type Fingerprint } from './fingerprint.js';
 import { readMessage, type ReadMessage } from './read-message.js';
-import { loadTrustStore, type TrustStore } from '../signatures/trust.js';
+import { loadTrustStore, type TrustSettings, type TrustStore } from '../signatures/trust.js';
 
 /** Clerks' corrections, sent by the pool whenever they change. */
 let learned = new CorrectionMemory();
@@ -34,12 +34,6 @@ export interface ParseTask {
   trust: TrustSettings | null;
 }
 
-export interface TrustSettings {
-  anchors: string | null;
-  crls: readonly string[];
-  /** Changes when the files' content changes (fetched CRLs): the worker loads them again. */
-  version?: number;
-}
 
 export type ParseOutcome =
   | { ok: true; rawSha256: string; fingerprint: Fingerprint; parsed: ParsedMessage; registration: Registration; searchText: string }

@@ -18,10 +18,11 @@ export interface ReadMessage {
  * digital signatures are verified too (S/MIME, signed PDFs, .p7s next to their documents).
  */
 export async function readMessage(raw: Buffer, limits: AttachmentLimits | null, trust: TrustStore | null = null): Promise<ReadMessage> {
+  // Signature files (.p7s) are kept too when signatures are checked: they hold no text, but they sign a document.
+  const signature = (filename: string | null, contentType: string) => trust !== null && isSignatureFile(filename, contentType);
   const parsed: ParsedWithContent = await parseMessage(raw, limits ? {
-    wanted: (filename, contentType) => mayHaveText(filename, contentType) || (trust !== null && isSignatureFile(filename, contentType)),
-    stillWanted: (filename, contentType, head) =>
-      attachmentType(filename, contentType, head).format !== null || (trust !== null && isSignatureFile(filename, contentType)),
+    wanted: (filename, contentType) => mayHaveText(filename, contentType) || signature(filename, contentType),
+    stillWanted: (filename, contentType, head) => attachmentType(filename, contentType, head).format !== null || signature(filename, contentType),
     maxBytes: limits.maxBytes,
   } : null);
   const attachments: AttachmentContent[] = [];

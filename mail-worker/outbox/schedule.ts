@@ -2,7 +2,7 @@
 // most once (its idempotency key names the entry, the kind and the date), however often the schedule runs.
 import type { Config } from '../config/load.js';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
-import { vietnamDateOf } from '../domain/register-year.js';
+import { vietnamDateOf, vietnamIsoSecondsOf } from '../domain/register-year.js';
 import type { Db } from '../register/db.js';
 import type { ProcessingStore } from '../register/processing.js';
 
@@ -43,5 +43,5 @@ export function scheduleDue(deps: ScheduleDeps, now: Date): number {
 }
 
 function localTime(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  return vietnamIsoSecondsOf(now).slice(11, 16);
 }

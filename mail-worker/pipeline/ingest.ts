@@ -6,7 +6,8 @@ import { describeError, VanthuError } from '../errors.js';
 import type { PlannedAction } from '../domain/rules/evaluate.js';
 import type { EntryStatus, MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
 import type { ParsePool } from '../mail/parse-pool.js';
-import type { ParseOutcome, TrustSettings } from '../mail/parse-task.js';
+import type { ParseOutcome } from '../mail/parse-task.js';
+import type { TrustSettings } from '../signatures/trust.js';
 import type { CommitInput, CommitResult, RegisterWriter } from '../register/commit.js';
 
 export interface PipelineDeps {

@@ -1,6 +1,6 @@
 // Routing rules in use: the version in force (from the register), saving and rolling back versions, routing a new
 // message, and dry runs of saved or unsaved rules against recent entries or a message.
-import { loadTrustStore } from '../signatures/trust.js';
+import type { TrustStore } from '../signatures/trust.js';
 import type { Config } from '../config/load.js';
 import { registerYearOf } from '../domain/register-year.js';
 import { evaluateRules, type Evaluation, type PlannedAction } from '../domain/rules/evaluate.js';
@@ -28,8 +28,10 @@ export class RulesService {
   constructor(
     private readonly store: RuleStore,
     private readonly queries: RegisterQueries,
-    private readonly config: Pick<Config, 'workingTime' | 'classification' | 'signatures'>,
+    private readonly config: Pick<Config, 'workingTime' | 'classification'>,
     private readonly now: () => Date,
+    /** The trust store the pipeline checks signatures with (CRLs fetched from URLs included). */
+    private readonly trust: () => TrustStore,
   ) {
     this.#inForce = store.current()?.rules ?? [];
   }
@@ -74,8 +76,7 @@ export class RulesService {
   async dryRun(options: { source?: string | undefined; limit?: number | undefined; eml?: Buffer | undefined }): Promise<DryRunResult[]> {
     const rules = options.source !== undefined ? parseRuleFile(options.source, 'rules') : this.#inForce;
     if (options.eml) {
-      const trust = loadTrustStore({ anchors: this.config.signatures.trustAnchors ?? null, crls: this.config.signatures.crls });
-      const { content } = await readMessage(options.eml, DEFAULT_ATTACHMENT_LIMITS, trust);
+      const { content } = await readMessage(options.eml, DEFAULT_ATTACHMENT_LIMITS, this.trust());
       const arrivedAt = content.parsed.date ? new Date(content.parsed.date) : this.now();
       const registration = registrationFor(content, { reviewThreshold: this.config.classification.reviewThreshold, referenceYear: registerYearOf(arrivedAt) });
       const calendar = workCalendarOf(this.config.workingTime, arrivedAt);

@@ -1,7 +1,7 @@
 // The signatures a message carries: S/MIME on the message itself, signed PDFs among its attachments, and detached
 // .p7s/.p7m files next to the document they sign ("qd.pdf" and "qd.pdf.p7s"). The caller hands over the attachment
 // bytes it kept and a way to fetch one it did not (the document a .p7s names, when it is not a text format).
-import { verifyPdfSignatures } from './pdf.js';
+import { isPdf, verifyPdfSignatures } from './pdf.js';
 import { findSmimeSignatures } from './smime.js';
 import type { TrustStore } from './trust.js';
 import type { SignatureResult } from './types.js';
@@ -63,5 +63,5 @@ export async function verifyMessageSignatures(
 }
 
 function isSignedPdf(bytes: Buffer): boolean {
-  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.indexOf('/ByteRange', 0, 'latin1') >= 0;
+  return isPdf(bytes) && bytes.indexOf('/ByteRange', 0, 'latin1') >= 0;
 }

@@ -5,6 +5,11 @@ import type { TrustStore } from './trust.js';
 import type { SignatureResult } from './types.js';
 import { verifyDetachedCms } from './verify-cms.js';
 
+/** Whether the bytes are a PDF (its header), whatever the file is called. */
+export function isPdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
 const BYTE_RANGE = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
 const BYTE_RANGE_KEY = Buffer.from('/ByteRange');
 

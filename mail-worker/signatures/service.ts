@@ -7,19 +7,12 @@ import type { Db } from '../register/db.js';
 import { logSignature } from '../register/signature-log.js';
 import { openSigningKey, sha256Of, signDocument, type SigningKey } from './sign.js';
 import { crlFilesOf, fetchCrl, isCrlUrl, type CrlFetch } from './crl-fetch.js';
-import { loadTrustStore, type TrustStore } from './trust.js';
+import { loadTrustStore, type TrustSettings, type TrustStore } from './trust.js';
 import { verifyBytes, type FileVerification } from './verify-file.js';
-
-/** What the parse workers need to load the same trust store; `version` changes when fetched CRLs change. */
-export interface TrustSettings {
-  anchors: string | null;
-  crls: readonly string[];
-  version: number;
-}
 
 export class SignatureService {
   #trust: TrustStore;
-  #settings: TrustSettings;
+  #settings: TrustSettings & { version: number };
   #fetches = new Map<string, CrlFetch>();
   #key: SigningKey | null = null;
 

@@ -7,7 +7,10 @@ import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { vietnamIsoSecondsOf } from '../domain/register-year.js';
+import { toPlain } from '../domain/text.js';
 import { VanthuError } from '../errors.js';
+import { isPdf } from './pdf.js';
 
 export interface SigningKey {
   key: forge.pki.PrivateKey;
@@ -88,7 +91,8 @@ export async function signPdf(pdf: Buffer, signer: SigningKey, options: PdfSigni
   if (options.stamp) {
     const page = doc.getPage(0);
     const font = await doc.embedFont(StandardFonts.Helvetica);
-    const lines = [`Ky boi: ${ascii(options.stamp)}`, `Thoi gian ky: ${vietnamIso(signingTime)}`];
+    // The standard PDF fonts have no Vietnamese letters: the stamp is written without tone marks.
+    const lines = [`Ky boi: ${toPlain(options.stamp)}`, `Thoi gian ky: ${vietnamIsoSecondsOf(signingTime)}`];
     page.drawRectangle({ x: 330, y: 30, width: 240, height: 36, borderColor: rgb(0.7, 0.1, 0.1), borderWidth: 1 });
     lines.forEach((line, i) => page.drawText(line, { x: 336, y: 54 - i * 14, size: 9, font, color: rgb(0.7, 0.1, 0.1) }));
   }
@@ -106,19 +110,10 @@ export async function signPdf(pdf: Buffer, signer: SigningKey, options: PdfSigni
 
 /** A PDF gets an embedded signature (and the stamp, if asked); any other file a detached CMS (.p7s). */
 export async function signDocument(document: Buffer, signer: SigningKey, options: PdfSigningOptions = {}): Promise<{ kind: 'pdf' | 'cms'; signed: Buffer }> {
-  if (document.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', signed: await signPdf(document, signer, options) };
+  if (isPdf(document)) return { kind: 'pdf', signed: await signPdf(document, signer, options) };
   return { kind: 'cms', signed: signDetached(document, signer, options.signingTime) };
 }
 
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The standard PDF fonts have no Vietnamese letters: the stamp is written without tone marks. */
-function ascii(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
-
-function vietnamIso(at: Date): string {
-  return `${new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 }

@@ -5,6 +5,13 @@ import path from 'node:path';
 import * as pkijs from 'pkijs';
 import { VanthuError } from '../errors.js';
 
+/** Where the trust anchors and CRLs are; `version` changes when the files' content does (fetched CRLs). */
+export interface TrustSettings {
+  anchors: string | null;
+  crls: readonly string[];
+  version?: number;
+}
+
 export interface TrustStore {
   anchors: X509Certificate[];
   crls: pkijs.CertificateRevocationList[];

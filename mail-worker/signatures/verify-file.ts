@@ -1,9 +1,9 @@
 // One entry point for verifying whatever a user hands over: a signed PDF, an S/MIME message, a .p7s with its
-// document next to it, or a document with its .p7s next to it. Used by the CLI (and later the pipeline and API).
+// document next to it, or a document with its .p7s next to it. Used by the CLI; the API hands over bytes (verifyBytes).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VanthuError } from '../errors.js';
-import { verifyPdfSignatures } from './pdf.js';
+import { isPdf, verifyPdfSignatures } from './pdf.js';
 import { findSmimeSignatures } from './smime.js';
 import type { TrustStore } from './trust.js';
 import type { SignatureResult } from './types.js';
@@ -39,8 +39,6 @@ export async function verifyBytes(bytes: Buffer, trust: TrustStore, detached: Bu
   for (const s of findSmimeSignatures(bytes)) signatures.push(...(await verifyDetachedCms(s.cms, s.kind === 'detached' ? s.signedBytes : null, trust)));
   return { kind: 'smime', signatures };
 }
-
-const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
 function read(file: string): Buffer {
   try {

@@ -76,8 +76,3 @@ export function isUpperWord(word: string): boolean {
 export function isNameWord(word: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word);
 }
-
-/** Tone marks off, đ -> d, case kept, same length as the NFC text given (for matching a fragment on its own). */
-export function toPlain(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}

@@ -1,6 +1,7 @@
 // The signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Văn Chiến") and the "Nơi nhận" list at the end.
 import type { SignerInfo } from '../types.js';
-import { isNameWord, isUpperWord, squash, toPlain, type PreparedText } from './prepared.js';
+import { toPlain } from '../text.js';
+import { isNameWord, isUpperWord, squash, type PreparedText } from './prepared.js';
 import { competenceMarks, positionTitles } from './vocabulary.js';
 
 interface Candidate extends SignerInfo {

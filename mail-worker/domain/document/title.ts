@@ -1,5 +1,6 @@
 // The document's type title and its trích yếu (subject): "QUYẾT ĐỊNH Về việc ...", or "V/v ..." for a công văn.
-import { isUpperWord, squash, toPlain, type PreparedText } from './prepared.js';
+import { toPlain } from '../text.js';
+import { isUpperWord, squash, type PreparedText } from './prepared.js';
 import { BINDING_WORDS, CONG_VAN, positionTitles, TITLES_LONGEST_FIRST, type DocumentType } from './vocabulary.js';
 
 export interface TitleFound {

@@ -1,5 +1,6 @@
 // The words of the format (Nghị định 30/2020 Phụ lục III and the legal-document types): type titles and their
 // abbreviations, signers' position titles, competence marks.
+import { toPlain } from '../text.js';
 
 export interface DocumentType {
   /** Sentence case, as the register shows it. */
@@ -10,46 +11,19 @@ export interface DocumentType {
   title: string;
 }
 
-export const DOCUMENT_TYPES: readonly DocumentType[] = [
-  { name: 'Nghị quyết liên tịch', code: 'NQLT', title: 'NGHI QUYET LIEN TICH' },
-  { name: 'Thông tư liên tịch', code: 'TTLT', title: 'THONG TU LIEN TICH' },
-  { name: 'Văn bản hợp nhất', code: 'VBHN', title: 'VAN BAN HOP NHAT' },
-  { name: 'Nghị quyết', code: 'NQ', title: 'NGHI QUYET' },
-  { name: 'Nghị định', code: 'NĐ', title: 'NGHI DINH' },
-  { name: 'Quyết định', code: 'QĐ', title: 'QUYET DINH' },
-  { name: 'Chỉ thị', code: 'CT', title: 'CHI THI' },
-  { name: 'Thông tư', code: 'TT', title: 'THONG TU' },
-  { name: 'Bộ luật', code: null, title: 'BO LUAT' },
-  { name: 'Luật', code: null, title: 'LUAT' },
-  { name: 'Hiến pháp', code: null, title: 'HIEN PHAP' },
-  { name: 'Pháp lệnh', code: 'PL', title: 'PHAP LENH' },
-  { name: 'Quy chế', code: 'QC', title: 'QUY CHE' },
-  { name: 'Quy định', code: 'QyĐ', title: 'QUY DINH' },
-  { name: 'Thông cáo', code: 'TC', title: 'THONG CAO' },
-  { name: 'Thông báo', code: 'TB', title: 'THONG BAO' },
-  { name: 'Hướng dẫn', code: 'HD', title: 'HUONG DAN' },
-  { name: 'Chương trình', code: 'CTr', title: 'CHUONG TRINH' },
-  { name: 'Kế hoạch', code: 'KH', title: 'KE HOACH' },
-  { name: 'Phương án', code: 'PA', title: 'PHUONG AN' },
-  { name: 'Đề án', code: 'ĐA', title: 'DE AN' },
-  { name: 'Dự án', code: 'DA', title: 'DU AN' },
-  { name: 'Báo cáo', code: 'BC', title: 'BAO CAO' },
-  { name: 'Biên bản', code: 'BB', title: 'BIEN BAN' },
-  { name: 'Tờ trình', code: 'TTr', title: 'TO TRINH' },
-  { name: 'Hợp đồng', code: 'HĐ', title: 'HOP DONG' },
-  { name: 'Công điện', code: 'CĐ', title: 'CONG DIEN' },
-  { name: 'Bản ghi nhớ', code: 'BGN', title: 'BAN GHI NHO' },
-  { name: 'Bản thỏa thuận', code: 'BTT', title: 'BAN THOA THUAN' },
-  { name: 'Giấy ủy quyền', code: 'GUQ', title: 'GIAY UY QUYEN' },
-  { name: 'Giấy mời', code: 'GM', title: 'GIAY MOI' },
-  { name: 'Giấy giới thiệu', code: 'GGT', title: 'GIAY GIOI THIEU' },
-  { name: 'Giấy nghỉ phép', code: 'GNP', title: 'GIAY NGHI PHEP' },
-  { name: 'Phiếu gửi', code: 'PG', title: 'PHIEU GUI' },
-  { name: 'Phiếu chuyển', code: 'PC', title: 'PHIEU CHUYEN' },
-  { name: 'Phiếu báo', code: 'PB', title: 'PHIEU BAO' },
-  { name: 'Lịch công tác', code: null, title: 'LICH CONG TAC' },
-  { name: 'Công văn', code: null, title: 'CONG VAN' },
+/** Every type with its abbreviation; the printed title is the name without tone marks, in capitals. */
+const TYPES: ReadonlyArray<[name: string, code: string | null]> = [
+  ['Nghị quyết liên tịch', 'NQLT'], ['Thông tư liên tịch', 'TTLT'], ['Văn bản hợp nhất', 'VBHN'],
+  ['Nghị quyết', 'NQ'], ['Nghị định', 'NĐ'], ['Quyết định', 'QĐ'], ['Chỉ thị', 'CT'], ['Thông tư', 'TT'],
+  ['Bộ luật', null], ['Luật', null], ['Hiến pháp', null], ['Pháp lệnh', 'PL'], ['Quy chế', 'QC'],
+  ['Quy định', 'QyĐ'], ['Thông cáo', 'TC'], ['Thông báo', 'TB'], ['Hướng dẫn', 'HD'], ['Chương trình', 'CTr'],
+  ['Kế hoạch', 'KH'], ['Phương án', 'PA'], ['Đề án', 'ĐA'], ['Dự án', 'DA'], ['Báo cáo', 'BC'], ['Biên bản', 'BB'],
+  ['Tờ trình', 'TTr'], ['Hợp đồng', 'HĐ'], ['Công điện', 'CĐ'], ['Bản ghi nhớ', 'BGN'], ['Bản thỏa thuận', 'BTT'],
+  ['Giấy ủy quyền', 'GUQ'], ['Giấy mời', 'GM'], ['Giấy giới thiệu', 'GGT'], ['Giấy nghỉ phép', 'GNP'],
+  ['Phiếu gửi', 'PG'], ['Phiếu chuyển', 'PC'], ['Phiếu báo', 'PB'], ['Lịch công tác', null], ['Công văn', null],
 ];
+
+export const DOCUMENT_TYPES: readonly DocumentType[] = TYPES.map(([name, code]) => ({ name, code, title: toPlain(name).toUpperCase() }));
 
 export const CONG_VAN = DOCUMENT_TYPES.find((type) => type.name === 'Công văn')!;
 

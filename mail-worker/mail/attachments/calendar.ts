@@ -1,6 +1,7 @@
 // iCalendar parts (node-ical): the method (REQUEST, CANCEL, REPLY) and each event, in Vietnam time.
 import ical from 'node-ical';
 import type { CalendarEventInfo } from '../../domain/types.js';
+import { vietnamIsoSecondsOf } from '../../domain/register-year.js';
 import { AttachmentTextError } from './limits.js';
 
 export interface CalendarData {
@@ -51,5 +52,5 @@ function addressOf(value: unknown): string | null {
 /** An instant as Vietnam wall time with its offset: 2026-03-15T08:00:00+07:00. */
 function vietnamTime(value: unknown): string | null {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) return null;
-  return `${new Date(value.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+  return vietnamIsoSecondsOf(value);
 }

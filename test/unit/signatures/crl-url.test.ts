@@ -1,7 +1,7 @@
 // CRLs at a URL: fetched from a real HTTP server on loopback, cached under the data directory, the last good copy
 // kept when the server is gone or answers with something that is not a CRL; health says so.
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -28,7 +28,6 @@ beforeAll(async () => {
   pki = makeTestPki(path.join(dir, 'pki'));
   const doc = await PDFDocument.create();
   doc.addPage();
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(dir, 'plain.pdf'), await doc.save());
   pdfsigSign(pki, pki.revoked, path.join(dir, 'plain.pdf'), path.join(dir, 'revoked.pdf'));
   revokedPdf = readFileSync(path.join(dir, 'revoked.pdf'));
