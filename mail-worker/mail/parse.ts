@@ -1,9 +1,14 @@
 // The mailparser adapter: raw bytes in, our ParsedMessage out. It skips the work nobody reads: no text-to-HTML, no
-// links, no inlined images, and attachment bytes are only hashed on their way through, never collected.
+// links, no inlined images; attachment bytes are only hashed on their way through, and large base64 ones are
+// decoded natively beside mailparser (set-aside.ts) instead of line by line inside it.
 import { MailParser, type AddressObject } from 'mailparser';
 import type { Readable } from 'node:stream';
 import { nfc } from '../domain/text.js';
+import { decodeSetAside, SET_ASIDE_HEADER, setAsideIndex, setAsideLargeBodies, type SetAside } from './set-aside.js';
 import type { AddressInfo, AttachmentInfo, ParsedMessage } from '../domain/types.js';
+
+/** How much of a set-aside attachment `stillWanted` is shown. */
+const HEAD_BYTES = 64 * 1024;
 
 /** Body text kept for search and classification; longer bodies are cut (the raw message keeps everything). */
 export const MAX_BODY_TEXT = 1_000_000;
@@ -41,6 +46,13 @@ interface AttachmentPart {
 }
 
 export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = null): Promise<ParsedWithContent> {
+  const setAside = setAsideLargeBodies(raw);
+  // Null: mailparser did not meet every set-aside part where the scan saw it; the whole message is parsed instead.
+  const light = setAside ? await parseWith(raw, setAside, keep) : null;
+  return light ?? (await parseWith(raw, null, keep))!;
+}
+
+async function parseWith(raw: Buffer, setAside: SetAside | null, keep: KeepAttachments | null): Promise<ParsedWithContent | null> {
   const parser = new MailParser(OPTIONS as ConstructorParameters<typeof MailParser>[0]);
   let headers = new Map<string, unknown>();
   let text = '';
@@ -48,8 +60,10 @@ export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = n
   const parts: AttachmentPart[] = [];
   const partsDone: Array<Promise<unknown>> = [];
   const kept: Array<Buffer | null> = [];
+  /** Hash and size of the set-aside bodies, by position in `parts`: mailparser saw them empty. */
+  const decoded = new Map<number, { sha256: string; size: number }>();
   parser.on('headers', (h: Map<string, unknown>) => (headers = h));
-  parser.on('data', (data: { type: string; text?: string; html?: string | false } & AttachmentPart) => {
+  parser.on('data', (data: { type: string; text?: string; html?: string | false; headers?: Map<string, unknown> } & AttachmentPart) => {
     if (data.type === 'text') {
       text = data.text ?? '';
       html = typeof data.html === 'string' ? data.html : '';
@@ -58,15 +72,25 @@ export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = n
     if (data.type !== 'attachment') return;
     parts.push(data);
     const index = kept.push(null) - 1;
-    // The hash and size are set when the content stream ends; the bytes are dropped unless their text is wanted.
     const filename = data.filename ? nfc(data.filename) : null;
+    const asideIndex = setAside ? setAsideIndex(data.headers?.get(SET_ASIDE_HEADER), setAside) : null;
+    if (asideIndex !== null) {
+      const body = decodeSetAside(raw, setAside!.bodies[asideIndex]!);
+      decoded.set(index, { sha256: body.sha256, size: body.bytes.length });
+      if (keep?.wanted(filename, data.contentType) && body.bytes.length <= keep.maxBytes
+        && keep.stillWanted(filename, data.contentType, body.bytes.subarray(0, HEAD_BYTES))) kept[index] = body.bytes;
+      partsDone.push(finished(data.content));
+      data.content.resume();
+      data.release?.();
+      return;
+    }
+    // The hash and size are set when the content stream ends; the bytes are dropped unless their text is wanted.
     let collect = keep?.wanted(filename, data.contentType) ?? false;
     const chunks: Buffer[] = [];
     let size = 0;
-    partsDone.push(new Promise((resolve, reject) => data.content.once('end', () => {
+    partsDone.push(finished(data.content).then(() => {
       if (collect && size <= keep!.maxBytes) kept[index] = Buffer.concat(chunks, size);
-      resolve(undefined);
-    }).once('error', reject)));
+    }));
     if (collect) {
       data.content.on('data', (chunk: Buffer) => {
         if (size === 0 && !keep!.stillWanted(filename, data.contentType, chunk)) collect = false;
@@ -80,10 +104,16 @@ export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = n
   await new Promise<void>((resolve, reject) => {
     parser.once('end', resolve);
     parser.once('error', reject);
-    parser.end(raw);
+    parser.end(setAside ? setAside.light : raw);
   });
   await Promise.all(partsDone);
+  if (setAside && decoded.size !== setAside.bodies.length) return null;
+  for (const [index, body] of decoded) Object.assign(parts[index]!, { checksum: body.sha256, size: body.size });
   return { message: toParsedMessage(headers, text, html, parts), html, kept };
+}
+
+function finished(stream: Readable): Promise<void> {
+  return new Promise((resolve, reject) => stream.once('end', resolve).once('error', reject));
 }
 
 function toParsedMessage(headers: Map<string, unknown>, text: string, html: string, parts: AttachmentPart[]): ParsedMessage {

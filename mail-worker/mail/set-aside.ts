@@ -1,0 +1,138 @@
+// Large base64 attachments are set aside before mailparser sees the message: mailparser would decode them in
+// JavaScript line by line, Node decodes them natively, and the bytes are only hashed (or read for their text).
+import { MimeNode } from '@zone-eu/mailsplit';
+import { isAscii } from 'node:buffer';
+import { createHash, randomBytes } from 'node:crypto';
+
+/** The header put on each part whose body was set aside, so mailparser's attachment can be matched to it. */
+export const SET_ASIDE_HEADER = 'x-vanthu-set-aside';
+
+/** Smaller bodies are left to mailparser: setting them aside would not pay for itself. */
+const MIN_BODY_BYTES = 16 * 1024;
+const MAX_DEPTH = 16;
+const MAX_HEADER_BYTES = 64 * 1024;
+
+interface BodyRange {
+  headerStart: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export interface SetAside {
+  /** The message without the set-aside bodies, each of their parts marked with `SET_ASIDE_HEADER: <marker>-<i>`. */
+  light: Buffer;
+  marker: string;
+  bodies: BodyRange[];
+}
+
+export interface SetAsideBody {
+  bytes: Buffer;
+  sha256: string;
+}
+
+/**
+ * Finds the leaf parts of a multipart message that are base64, not text, and large, and that Node decodes as
+ * mailparser would. A body runs to the next delimiter line of its parent, so it holds none of any level, and its
+ * removal leaves the structure mailparser reads unchanged; parse.ts still checks that mailparser met every marked
+ * part, and parses the whole message when it did not. Null when there is nothing to set aside.
+ */
+export function setAsideLargeBodies(raw: Buffer): SetAside | null {
+  const bodies: BodyRange[] = [];
+  scanEntity(raw, 0, raw.length, 0, bodies, true);
+  if (bodies.length === 0) return null;
+  const marker = randomBytes(8).toString('hex');
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (const [i, body] of bodies.entries()) {
+    const eol = raw[body.bodyStart - 2] === 0x0d ? '\r\n' : '\n';
+    pieces.push(raw.subarray(at, body.headerStart), Buffer.from(`${SET_ASIDE_HEADER}: ${marker}-${i}${eol}`), raw.subarray(body.headerStart, body.bodyStart));
+    at = body.bodyEnd;
+  }
+  pieces.push(raw.subarray(at));
+  return { light: Buffer.concat(pieces), marker, bodies };
+}
+
+/** The decoded bytes of a set-aside body and their SHA-256, as mailparser's base64 decoder would have given them. */
+export function decodeSetAside(raw: Buffer, body: BodyRange): SetAsideBody {
+  const bytes = Buffer.from(raw.toString('latin1', body.bodyStart, body.bodyEnd), 'base64');
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Which set-aside body an attachment's marker header names, or null. */
+export function setAsideIndex(header: unknown, setAside: SetAside): number | null {
+  const value: unknown = Array.isArray(header) ? header[0] : header; // ours comes first; a forged one may follow
+  if (typeof value !== 'string' || !value.startsWith(`${setAside.marker}-`)) return null;
+  const index = Number(value.slice(setAside.marker.length + 1));
+  return Number.isInteger(index) && index >= 0 && index < setAside.bodies.length ? index : null;
+}
+
+function scanEntity(raw: Buffer, start: number, end: number, depth: number, out: BodyRange[], root: boolean): void {
+  const bodyStart = headerEnd(raw, start, end);
+  if (bodyStart < 0 || depth > MAX_DEPTH) return;
+  const node = new MimeNode(false);
+  node.addHeaderChunk(raw.subarray(start, bodyStart));
+  node.parseHeaders();
+  const contentType = node.contentType || '';
+  if (node.multipart && node._boundary) {
+    for (const part of partsOf(raw, bodyStart, end, node._boundary)) scanEntity(raw, part.start, part.end, depth + 1, out, false);
+    return;
+  }
+  // The root is left whole (mailparser may read an mbox line or a missing Content-Type there), and so is anything
+  // mailparser reads as text or as an embedded message.
+  if (root || node.encoding !== 'base64' || !node.headers || node.headers.get('Content-Type').length === 0) return;
+  if (/^(text|multipart|message)\//.test(contentType)) return;
+  if (end - bodyStart >= MIN_BODY_BYTES && decodesAlike(raw, bodyStart, end)) out.push({ headerStart: start, bodyStart, bodyEnd: end });
+}
+
+/** Where the body starts: after the empty line that ends the header section (CRLF or bare LF); -1 if none. */
+function headerEnd(raw: Buffer, start: number, end: number): number {
+  const limit = Math.min(end, start + MAX_HEADER_BYTES);
+  if (raw[start] === 0x0a || (raw[start] === 0x0d && raw[start + 1] === 0x0a)) return -1; // no header lines
+  for (let at = raw.indexOf(0x0a, start); at >= 0 && at < limit; at = raw.indexOf(0x0a, at + 1)) {
+    if (raw[at + 1] === 0x0a) return at + 2 <= end ? at + 2 : -1;
+    if (raw[at + 1] === 0x0d && raw[at + 2] === 0x0a) return at + 3 <= end ? at + 3 : -1;
+  }
+  return -1;
+}
+
+/**
+ * The parts between the delimiter lines of a multipart body, as mailsplit reads them: a delimiter is a line of
+ * exactly `--boundary` or `--boundary--`, and the line break before it belongs to it. Stops at the closing
+ * delimiter; a body with no closing delimiter yields nothing for its last part.
+ */
+function* partsOf(raw: Buffer, start: number, end: number, boundary: Buffer): Generator<{ start: number; end: number }> {
+  const delimiter = Buffer.concat([Buffer.from('--'), boundary]);
+  let partStart = -1;
+  let from = start;
+  while (from < end) {
+    const at = raw.indexOf(delimiter, from);
+    if (at < 0 || at + delimiter.length > end) return;
+    from = at + delimiter.length;
+    if (at !== start && raw[at - 1] !== 0x0a) continue;
+    const after = raw[at + delimiter.length];
+    const closing = after === 0x2d && raw[at + delimiter.length + 1] === 0x2d && lineEndsAt(raw, at + delimiter.length + 2, end);
+    if (!closing && !lineEndsAt(raw, at + delimiter.length, end)) continue;
+    if (partStart >= 0) yield { start: partStart, end: at - (raw[at - 2] === 0x0d ? 2 : 1) };
+    if (closing) return;
+    const lineEnd = raw.indexOf(0x0a, at);
+    if (lineEnd < 0 || lineEnd + 1 >= end) return;
+    partStart = lineEnd + 1;
+  }
+}
+
+function lineEndsAt(raw: Buffer, at: number, end: number): boolean {
+  return at >= end || raw[at] === 0x0a || (raw[at] === 0x0d && raw[at + 1] === 0x0a);
+}
+
+/**
+ * Whether Node's decoder gives the bytes mailparser's (libbase64) would. Both skip what is not base64, but libbase64
+ * reads the bytes as ASCII with the high bit dropped, and Node also reads base64url's `-` and `_` and stops at a `=`
+ * that libbase64 reads past. So: ASCII only, no `-` or `_`, and `=` only as the final padding. Native searches,
+ * where a look at every byte in JavaScript would cost as much as mailparser's decoding.
+ */
+function decodesAlike(raw: Buffer, start: number, end: number): boolean {
+  const body = raw.subarray(start, end);
+  if (!isAscii(body) || body.includes(0x2d) || body.includes(0x5f)) return false;
+  const pad = body.indexOf(0x3d);
+  return pad < 0 || /^=[=\r\n\t ]*$/.test(body.toString('latin1', pad));
+}
