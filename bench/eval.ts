@@ -16,10 +16,11 @@ async function main(): Promise<number> {
   const docs = evaluateDocuments(path.join(PROJECT_ROOT, 'test/fixtures/vn-docs'));
   const mail = await classifyLabelledMail(path.join(PROJECT_ROOT, 'test/fixtures/labelled-mail'));
   const splits = ['tune', 'holdout', 'all'].map((split) => score(mail, split));
+  const batches = [...new Set(mail.map((r) => r.label.batch))].sort().flatMap((batch) => ['tune', 'holdout'].map((split) => score(mail, split, batch)));
   if (json) {
     process.stdout.write(`${JSON.stringify({
       documents: { count: docs.documents, fields: docs.rates.map(({ misses: _m, ...r }) => r) },
-      mail: splits.map(({ confusion: _c, ...s }) => s), confusion: splits[2]!.confusion,
+      mail: [...splits, ...batches].map(({ confusion: _c, ...s }) => s), confusion: splits[2]!.confusion,
     })}\n`);
   } else {
     const out: string[] = [];
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
       if (verbose) for (const m of r.misses) out.push(`      ${m.id}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.got)}`);
     }
     out.push('');
-    out.push(...mailReport(splits, mail));
+    out.push(...mailReport(splits, batches, mail));
     process.stdout.write(`${out.join('\n')}\n`);
   }
   const below = docs.rates.filter((r) => r.target !== null && r.rate < r.target);
@@ -40,13 +41,14 @@ async function main(): Promise<number> {
   return below.length > 0 || mailBelow.length > 0 ? 1 : 0;
 }
 
-function mailReport(splits: SplitScore[], results: Awaited<ReturnType<typeof classifyLabelledMail>>): string[] {
+function mailReport(splits: SplitScore[], batches: SplitScore[], results: Awaited<ReturnType<typeof classifyLabelledMail>>): string[] {
   const out = [`Mail categories: ${splits[2]!.messages} labelled messages (test/fixtures/labelled-mail); the held-out quarter is never used for tuning`];
   for (const s of splits) {
     const flag = s.split !== 'all' && s.accuracy < CATEGORY_TARGET ? '  BELOW TARGET' : '';
     out.push(`  ${s.split.padEnd(8)} ${`${s.correct}/${s.messages}`.padStart(8)} ${pct(s.accuracy).padStart(7)}  (target ≥${CATEGORY_TARGET * 100}%)${flag}` +
       `  confidential quarantined ${s.quarantined.caught}/${s.quarantined.expected}, false alarms ${s.quarantined.falseAlarms}, needs_review ${s.needsReview}`);
   }
+  out.push(`  by batch: ${batches.map((s) => `${s.split} ${s.correct}/${s.messages} (${pct(s.accuracy)})`).join('; ')}`);
   const short = (c: string) => c.replace('meeting_', 'm_').replace('official_document', 'official').replace('draft_for_comment', 'draft').replace('directive_info', 'directive').slice(0, 10);
   out.push('', `  Confusion matrix (all messages; rows: label, columns: vanthu)`);
   out.push(`  ${''.padEnd(12)}${CATEGORIES.map((c) => short(c).padStart(11)).join('')}`);

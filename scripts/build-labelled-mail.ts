@@ -1,9 +1,10 @@
 // Builds the labelled e-mail set (test/fixtures/labelled-mail) from its YAML sources: one .eml per message, with
 // PDF, DOCX, XLSX, iCalendar and text attachments made from the texts the sources give, and labels.jsonl.
 // Run: npm run build && node dist/scripts/build-labelled-mail.js  (needs /usr/share/fonts/truetype/dejavu, Debian fonts-dejavu-core).
-// The output is the same mail, not the same bytes: MIME boundaries and PDF ids are random; labels.jsonl is stable.
+// The output is the same mail, not the same bytes: MIME boundaries and PDF ids are random, so existing .eml files are
+// kept unless `--rebuild` is given; labels.jsonl is stable.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import fontkit from '@pdf-lib/fontkit';
@@ -43,27 +44,45 @@ const HOLDOUT_EVERY = 4;
 
 const messageId = (id: string) => `<${id}@labelled.vanthu.test>`;
 
+/**
+ * Sources written together form a batch, and a quarter of each category of each batch is held out: a batch added
+ * later never moves a message of an earlier one between the tuning part and the held-out quarter.
+ * Batch 1 was written before the classifier; batch 2 after it had been tuned on batch 1's tuning part.
+ */
+const BATCH_OF_SOURCE: Record<string, number> = { 'part1.yaml': 1, 'part2.yaml': 1, 'part3a.yaml': 2, 'part3b.yaml': 2 };
+
+/** `--rebuild` writes every .eml again; by default only missing ones are written (their bytes differ each build). */
+const rebuild = process.argv.includes('--rebuild');
+
 async function main(): Promise<void> {
-  const specs = readdirSync(path.join(DIR, 'sources')).filter((f) => f.endsWith('.yaml')).sort()
-    .flatMap((f) => parse(readFileSync(path.join(DIR, 'sources', f), 'utf8')) as MessageSpec[]);
-  rmSync(path.join(DIR, 'eml'), { recursive: true, force: true });
+  const sources = readdirSync(path.join(DIR, 'sources')).filter((f) => f.endsWith('.yaml')).sort();
+  const specs = sources.flatMap((f) => {
+    const batch = BATCH_OF_SOURCE[f];
+    if (batch === undefined) throw new Error(`${f}: add it to BATCH_OF_SOURCE in ${path.basename(import.meta.filename)}`);
+    return (parse(readFileSync(path.join(DIR, 'sources', f), 'utf8')) as MessageSpec[]).map((spec) => ({ ...spec, batch }));
+  });
+  if (rebuild) rmSync(path.join(DIR, 'eml'), { recursive: true, force: true });
   mkdirSync(path.join(DIR, 'eml'), { recursive: true });
   const fontBytes = readFileSync(FONT);
-  const holdout = holdoutIds(specs);
+  const holdout = new Set([...new Set(specs.map((s) => s.batch))].flatMap((batch) => [...holdoutIds(specs.filter((s) => s.batch === batch))]));
   const labels: string[] = [];
+  let written = 0;
   for (const spec of specs) {
-    const raw = await compose(spec, fontBytes);
-    writeFileSync(path.join(DIR, 'eml', `${spec.id}.eml`), raw);
+    const file = path.join(DIR, 'eml', `${spec.id}.eml`);
+    if (rebuild || !existsSync(file)) {
+      writeFileSync(file, await compose(spec, fontBytes));
+      written++;
+    }
     labels.push(JSON.stringify({
       id: spec.id, category: spec.category, confidentiality: spec.confidentiality ?? null,
-      split: holdout.has(spec.id) ? 'holdout' : 'tune', file: `eml/${spec.id}.eml`,
+      split: holdout.has(spec.id) ? 'holdout' : 'tune', batch: spec.batch, file: `eml/${spec.id}.eml`,
     }));
   }
   writeFileSync(path.join(DIR, 'labels.jsonl'), `${labels.join('\n')}\n`);
-  process.stdout.write(`${specs.length} messages, ${holdout.size} held out\n`);
+  process.stdout.write(`${specs.length} messages (${written} .eml written), ${holdout.size} held out\n`);
 }
 
-function holdoutIds(specs: MessageSpec[]): Set<string> {
+function holdoutIds(specs: readonly MessageSpec[]): Set<string> {
   const out = new Set<string>();
   const byCategory = new Map<string, string[]>();
   for (const spec of specs) byCategory.set(spec.category, [...(byCategory.get(spec.category) ?? []), spec.id]);

@@ -13,6 +13,8 @@ export interface MailLabel {
   category: Category;
   confidentiality: string | null;
   split: 'tune' | 'holdout';
+  /** Sources written together; each batch has its own held-out quarter (scripts/build-labelled-mail.ts). */
+  batch: number;
   file: string;
 }
 
@@ -54,8 +56,9 @@ export async function classifyLabelledMail(dir: string): Promise<MailResult[]> {
   return results;
 }
 
-export function score(results: MailResult[], split: string): SplitScore {
-  const chosen = split === 'all' ? results : results.filter((r) => r.label.split === split);
+/** `split`: tune, holdout or all; `batch`: only that batch's messages. */
+export function score(results: MailResult[], split: string, batch: number | null = null): SplitScore {
+  const chosen = results.filter((r) => (split === 'all' || r.label.split === split) && (batch === null || r.label.batch === batch));
   const confusion: SplitScore['confusion'] = {};
   for (const expected of CATEGORIES) confusion[expected] = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
   let correct = 0;
@@ -71,5 +74,5 @@ export function score(results: MailResult[], split: string): SplitScore {
     } else if (isQuarantined) quarantined.falseAlarms++;
     if (registration.status === 'needs_review') needsReview++;
   }
-  return { split, messages: chosen.length, correct, accuracy: chosen.length ? correct / chosen.length : 0, confusion, quarantined, needsReview };
+  return { split: batch === null ? split : `${split}, batch ${batch}`, messages: chosen.length, correct, accuracy: chosen.length ? correct / chosen.length : 0, confusion, quarantined, needsReview };
 }

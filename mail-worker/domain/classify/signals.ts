@@ -11,20 +11,32 @@ interface WordSignal {
   detail: string;
 }
 
+/** A letter asking for a report or figures by a deadline is a request to track, not a report ("đề nghị ... báo cáo ... trước ngày"). */
+const REPORT_REQUEST = /\b(de nghi|yeu cau)\b[^.\n]{0,150}\b(bao cao|cung cap|gui)\b([^.\n]{0,100}\b(truoc|cham nhat)( ngay| luc| \d)|[^\n]{0,200}\bhan (gui|nop)\b)/;
+
 /** Matched on folded text (no tone marks, đ -> d, lower case), so "Giấy mời" and "Giay moi" are one signal. */
 const WORDS: readonly WordSignal[] = [
   // "Tài liệu ... theo Giấy mời số 45/GM-UBND" names an invitation, it is not one.
   { category: 'meeting_invitation', pattern: /(?<!\btai lieu\b.{0,80})\bgiay moi\b/, weight: 4, detail: 'giấy mời' },
   { category: 'meeting_invitation', pattern: /\b(kinh )?moi (du |tham du )?(hop|hoi nghi|hoi thao|toa dam|lam viec)\b/, weight: 3.5, detail: 'mời họp' },
-  { category: 'meeting_invitation', pattern: /(?<!\btai lieu\b.{0,80}|(kem theo|theo|phuc vu) giay moi (so )?)\d+\/gm-/, weight: 4, detail: 'số ký hiệu /GM-' },
-  { category: 'meeting_invitation', pattern: /\b(hoan|doi (thoi gian|dia diem|lich)|thay doi (thoi gian|dia diem)) (to chuc )?(cuoc )?(hop|hoi nghi)\b/, weight: 3, detail: 'đổi/hoãn cuộc họp' },
+  // "Tiếp theo Giấy mời số 37/GM-UBND" opens a follow-up invitation; "theo / tại Giấy mời số ..." cites one.
+  { category: 'meeting_invitation', pattern: /(?<!\btai lieu\b.{0,80}|(?<!tiep )(kem theo|theo|phuc vu|tai) giay moi (so )?)\d+\/gm-/, weight: 4, detail: 'số ký hiệu /GM-' },
+  { category: 'meeting_invitation', pattern: /\b(doi (thoi gian|dia diem|lich)|thay doi (thoi gian|dia diem)) (to chuc )?(cuoc )?(hop|hoi nghi)\b/, weight: 3, detail: 'đổi thời gian, địa điểm họp' },
+  // A postponement re-convenes the meeting only when it names the new time; otherwise it is a notice.
+  { category: 'meeting_invitation', pattern: /\bhoan\b[^.\n]{0,100}\b(sang|den|vao) (ngay|luc|thu|\d)/, weight: 3, detail: 'hoãn sang thời gian mới' },
+  { category: 'meeting_invitation', pattern: /\b(moi bo sung|bo sung thanh phan)\b/, weight: 3.5, detail: 'mời bổ sung thành phần' },
+  { category: 'announcement', pattern: /\b(hoan|huy|tam hoan|tam dung)( to chuc)? (cuoc |buoi |viec )?(hop|hoi nghi|hoi thao|lop|tap huan|khoa)/, weight: 2.5, detail: 'hoãn/hủy cuộc họp' },
+  { category: 'announcement', pattern: /\b(se|duoc)( duoc)? thong bao sau\b/, weight: 3, detail: 'thời gian thông báo sau' },
   { category: 'meeting_material', pattern: /\btai lieu\b[^.\n]{0,40}\b(hop|hoi nghi|hoi thao|toa dam|phien hop)\b/, weight: 4.5, detail: 'tài liệu họp' },
   { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien )?(hop|hoi nghi)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
-  { category: 'meeting_material', pattern: /\b(kem theo|theo|phuc vu) giay moi (so )?\d/, weight: 4, detail: 'kèm theo giấy mời số' },
+  { category: 'meeting_material', pattern: /(?<!tiep )\b(kem theo|theo|phuc vu|tai) giay moi (so )?\d/, weight: 4, detail: 'kèm theo giấy mời số' },
+  { category: 'meeting_material', pattern: /\b(bai )?tham luan\b/, weight: 4, detail: 'tham luận' },
+  { category: 'meeting_material', pattern: /\b(slide|bai trinh chieu|trinh bay tai (hoi nghi|cuoc hop|phien hop|hoi dong))\b/, weight: 3, detail: 'trình bày tại cuộc họp' },
   { category: 'meeting_material', pattern: /\btai lieu\b.{0,80}\bgiay moi\b/, weight: 4, detail: 'tài liệu theo giấy mời' },
   { category: 'report', pattern: /(?<!du thao )\bbao cao\b/, weight: 2.5, detail: 'báo cáo' },
   { category: 'report', pattern: /\/bc-/, weight: 3.5, detail: 'số ký hiệu /BC-' },
   { category: 'report', pattern: /\b(de biet|de bao cao|kinh bao cao)\b/, weight: 1.5, detail: 'để biết / để báo cáo' },
+  { category: 'report', pattern: /\bbao cao (ket qua |tinh hinh )?(cu the )?nhu sau\b/, weight: 3, detail: 'báo cáo như sau' },
   { category: 'announcement', pattern: /\bthong bao\b(?! (ket luan|y kien))/, weight: 2.5, detail: 'thông báo' },
   { category: 'announcement', pattern: /\/tb-/, weight: 3, detail: 'số ký hiệu /TB-' },
   { category: 'announcement', pattern: /\b(nghi (le|tet)|lich nghi|cat dien|toan the (can bo|cong chuc)|cac phong, ban)\b/, weight: 2, detail: 'thông báo chung' },
@@ -35,6 +47,9 @@ const WORDS: readonly WordSignal[] = [
   { category: 'feedback', pattern: /(?<!(lay|xin|de nghi) )\b(tham gia |co )?y kien (doi voi|vao|ve|gop y (doi voi |vao )?)(du thao|noi dung du thao)\b/, weight: 3, detail: 'ý kiến về dự thảo' },
   { category: 'feedback', pattern: /\b(gop y nhu sau|co y kien nhu sau|y kien cu the nhu sau|de nghi co quan soan thao|nhat tri voi (noi dung )?du thao)\b/, weight: 3, detail: 'ý kiến như sau' },
   { category: 'feedback', pattern: /\b(thong nhat (voi|noi dung)|khong co y kien (khac|bo sung|gop y))\b/, weight: 3, detail: 'thống nhất / không có ý kiến khác' },
+  { category: 'feedback', pattern: /(?<!(de nghi|xin|moi|kinh moi) )\btham gia y kien (doi voi |vao |ve )?(du thao|noi dung du thao)/, weight: 3, detail: 'tham gia ý kiến dự thảo' },
+  { category: 'feedback', pattern: /\b(nhan duoc|phuc dap|tra loi) (cong van|van ban)[^.\n]{0,160}\b(y kien|gop y)\b/, weight: 3, detail: 'phúc đáp đề nghị góp ý' },
+  { category: 'feedback', pattern: /\b(ket qua lay y kien|tong hop y kien gop y)\b/, weight: 3, detail: 'kết quả lấy ý kiến' },
   { category: 'statistics', pattern: /\bso lieu\b/, weight: 2.5, detail: 'số liệu' },
   { category: 'statistics', pattern: /\bthong ke\b/, weight: 2.5, detail: 'thống kê' },
   { category: 'statistics', pattern: /\bbieu (mau|so|tong hop)\b/, weight: 2.5, detail: 'biểu mẫu / biểu số' },
@@ -42,13 +57,16 @@ const WORDS: readonly WordSignal[] = [
   { category: 'official_document', pattern: /\bv\/v\b/, weight: 0.5, detail: 'V/v' },
   { category: 'official_document', pattern: /(?<!du thao )\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 1.2, detail: 'tên loại văn bản' },
   { category: 'official_document', pattern: /\b(hoa toc|thuong khan)\b|\[khan\]|^khan\b/, weight: 1.5, detail: 'độ khẩn' },
+  { category: 'official_document', pattern: REPORT_REQUEST, weight: 2.5, detail: 'đề nghị báo cáo có thời hạn' },
   { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan|tuan|trinh)\b/, weight: 4.5, detail: 'lịch công tác' },
   { category: 'directive_info', pattern: /\by kien chi dao\b/, weight: 4.5, detail: 'ý kiến chỉ đạo' },
   { category: 'directive_info', pattern: /\b(chi dao cua|ket luan (cua|chi dao)|thong bao ket luan|chi dao (khan|dieu hanh|xu ly))\b/, weight: 3.5, detail: 'chỉ đạo, điều hành' },
   { category: 'directive_info', pattern: /\by kien (cua )?(dong chi|lanh dao|chu tich|pho chu tich|giam doc|bo truong|thu truong)\b/, weight: 3.5, detail: 'ý kiến của lãnh đạo' },
   { category: 'directive_info', pattern: /\b(giao (xu ly|thuc hien|nhiem vu|cho)|but phe|chu tri tham muu|dong y (ve )?chu truong)\b/, weight: 2.5, detail: 'giao việc, bút phê' },
+  { category: 'directive_info', pattern: /\bgiao\b[^.\n]{0,80}\bchu tri\b/, weight: 3, detail: 'giao chủ trì' },
   { category: 'other', pattern: /\b(undeliverable|delivery status|mail delivery|khong (the )?gui duoc|returned mail)\b/, weight: 6, detail: 'thư báo lỗi gửi' },
   { category: 'other', pattern: /\b(tu dong tra loi|automatic reply|auto(-| )?reply|out of office|vang mat (tu|den))\b/, weight: 6, detail: 'trả lời tự động' },
+  { category: 'other', pattern: /\b(thu nay (duoc )?gui tu dong|vui long khong tra loi|do not reply|no-?reply)\b/, weight: 4, detail: 'thư gửi tự động' },
   { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|bao gia)\b/, weight: 3.5, detail: 'quảng cáo / bản tin / chào hàng' },
   { category: 'other', pattern: /\b(tai khoan ngan hang|cai dat ung dung|\.apk|xac nhan thong tin tai khoan|dang nhap (de|tai))\b/, weight: 4, detail: 'dấu hiệu lừa đảo' },
   { category: 'other', pattern: /\b(sinh nhat|dam cuoi|thiep cuoi|tan gia|chuc mung nam moi)\b/, weight: 3, detail: 'việc riêng' },
@@ -71,7 +89,7 @@ const OTHER_TYPE_WEIGHT = 3;
 const DRAFT_MARK = /(^|\n)\s*\(?(du thao|bản du thao)\b/;
 
 /** Subject prefixes of machine-made replies: read receipts, delivery failures, automatic answers. */
-const AUTOMATIC_SUBJECT = /^\s*(da doc|read|undeliverable|khong gui duoc|delivery status notification|tu dong tra loi|automatic reply|auto(-| )?reply|out of office|returned mail)\s*:/;
+const AUTOMATIC_SUBJECT = /^\s*(da doc|read|tra loi tu dong|xac nhan (da )?nhan( van ban| thu)?|undeliverable|khong gui duoc|delivery status notification|tu dong tra loi|automatic reply|auto(-| )?reply|out of office|returned mail)\s*:/;
 
 const SUBJECT_WEIGHT = 1;
 const BODY_WEIGHT = 0.5;
@@ -82,7 +100,7 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
   const subject = foldText(message.subject);
   if (AUTOMATIC_SUBJECT.test(subject)) add(evidence, 'other', 8, 'subject', 'thư tự động (đã đọc, lỗi gửi, trả lời tự động)');
   words(evidence, subject, 'subject', SUBJECT_WEIGHT);
-  words(evidence, foldText(message.body.slice(0, 3000)), 'body', BODY_WEIGHT);
+  words(evidence, foldText(ownText(message.body, message.isReply).slice(0, 3000)), 'body', BODY_WEIGHT);
   for (const attachment of message.attachments) {
     const source = `attachment ${attachment.filename ?? '(no name)'}`;
     const name = foldText(attachment.filename ?? '');
@@ -115,7 +133,9 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
 
 /**
  * Signals that change what other signals mean:
- * - a reply's subject repeats the request it answers, so its "xin ý kiến dự thảo" is the parent's, not its own;
+ * - a reply's subject repeats the request it answers, so its "xin ý kiến dự thảo" or "Giấy mời" is the parent's;
+ * - a công văn asking for a report by a deadline is a request, whatever its words about reports and figures;
+ * - a postponement that names the new time calls the meeting again: it is no longer a notice;
  * - when the mail says it carries meeting materials, the documents attached are those materials, whatever their type,
  *   and the invitation it names ("theo Giấy mời số 45/GM-UBND") is a reference, not a new invitation;
  * - commercial words from a .gov.vn sender are an agency's own notice (a school's "chiêu sinh"), not an advert.
@@ -123,14 +143,30 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
 function weighTogether(evidence: Evidence[], message: MessageForClassification): Evidence[] {
   const materials = evidence.some((e) => e.category === 'meeting_material' && (e.source === 'subject' || e.source === 'body'));
   const governmentSender = /\.gov\.vn$/i.test(message.fromAddress ?? '');
+  // A numbered công văn asking for a report or figures is the request; its "báo cáo", "số liệu" say what it asks for.
+  const request = evidence.some((e) => e.detail === 'đề nghị báo cáo có thời hạn')
+    && evidence.some((e) => e.detail.startsWith('văn bản loại Công văn'));
+  const newTime = evidence.some((e) => e.detail === 'hoãn sang thời gian mới');
   return evidence.map((e) => {
     let scale = 1;
-    if (message.isReply && e.source === 'subject' && e.category === 'draft_for_comment') scale = 0.3;
-    if (materials && e.source.startsWith('attachment') && e.detail.startsWith('văn bản loại')) scale = 0.5;
-    if (materials && e.category === 'meeting_invitation' && e.source !== 'calendar') scale = 0.4;
-    if (governmentSender && e.category === 'other' && e.detail.startsWith('quảng cáo')) scale = 0.5;
+    if (newTime && e.detail === 'hoãn/hủy cuộc họp') scale = 0;
+    if (message.isReply && e.source === 'subject' && (e.category === 'draft_for_comment' || e.category === 'meeting_invitation')) scale *= 0.3;
+    if (request && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith('văn bản loại')) scale *= 0.4;
+    if (materials && e.source.startsWith('attachment') && e.detail.startsWith('văn bản loại')) scale *= 0.5;
+    if (materials && e.category === 'meeting_invitation' && e.source !== 'calendar') scale *= 0.4;
+    if (governmentSender && e.category === 'other' && e.detail.startsWith('quảng cáo')) scale *= 0.5;
     return scale === 1 ? e : { ...e, weight: Math.round(e.weight * scale * 100) / 100 };
   });
+}
+
+/** Where a reply quotes the message it answers: its words are the parent's ("> ...", "-----Original Message-----"). */
+const QUOTE_START = /^(>|-{2,}\s*original message|-{2,}\s*thư gốc|vào .{4,80} đã viết:|on .{4,80} wrote:)/imu;
+
+/** A reply's own text, without the quoted parent; a forward keeps everything (what it forwards is its content). */
+function ownText(body: string, isReply: boolean): string {
+  if (!isReply) return body;
+  const quote = QUOTE_START.exec(body);
+  return quote ? body.slice(0, quote.index) : body;
 }
 
 function words(evidence: Evidence[], folded: string, source: string, scale: number): void {
@@ -145,6 +181,8 @@ function documentSignals(evidence: Evidence[], document: DocumentFields, source:
   let category = TYPE_CATEGORY[type] ?? 'official_document';
   // A thông báo that conveys a leader's conclusions or directions is directive information, not a general notice.
   if (category === 'announcement' && /\b(ket luan|y kien chi dao|chi dao cua)\b/.test(foldText(document.subject ?? ''))) category = 'directive_info';
+  // A báo cáo whose trích yếu gives comments on a draft ("Tham gia ý kiến dự thảo ...") is the answer to that draft.
+  if (category === 'report' && /\b(tham gia y kien|gop y|ket qua lay y kien|tong hop y kien)\b/.test(foldText(document.subject ?? ''))) category = 'feedback';
   // A complete header (number, issuer, date) is a registered document of the agency that sent it.
   const complete = document.codeNotation && document.issuer && document.issuedDate ? 0.5 : 0;
   const weight = (TYPE_WEIGHT[type] ?? OTHER_TYPE_WEIGHT) + complete;

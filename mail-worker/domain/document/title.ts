@@ -74,7 +74,9 @@ function subjectAfter(p: PreparedText, start: number, context: TitleContext): st
     if (!isUpperWord(match[0]) && /\p{L}/u.test(match[0])) break;
     upper.push({ word: match[0], index: match.index });
   }
-  if (upper.filter((w) => /\p{L}/u.test(w.word)).length === 0) return sentenceCaseSubject(segment);
+  // No capitals, or only a one-letter word ("Ý kiến kết luận ...", "Ở ..."): a sentence-case subject's first word.
+  const letters = upper.filter((w) => /\p{L}/u.test(w.word));
+  if (letters.length === 0 || (letters.every((w) => [...w.word].length === 1) && upper.length < words.length)) return sentenceCaseSubject(segment);
   const last = upper[upper.length - 1]!;
   let text = segment.slice(0, last.index + last.word.length);
   text = cutAtStop(text);

@@ -74,6 +74,12 @@ describe('extractDocument', () => {
     expect(f.typeName).toBe('Quyết định');
   });
 
+  it('takes a sentence-case subject whose first word is one capital letter ("Ý kiến kết luận ...")', () => {
+    const f = read(`BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 612/TB-BYT\nHà Nội, ngày 14 tháng 5 năm 2026\nTHÔNG BÁO\nÝ kiến kết luận của Thứ trưởng tại buổi làm việc về phòng, chống dịch\nNgày 12/5/2026, Thứ trưởng chủ trì buổi làm việc.`);
+    expect(f.subject).toBe('Ý kiến kết luận của Thứ trưởng tại buổi làm việc về phòng, chống dịch');
+    expect(f.typeName).toBe('Thông báo');
+  });
+
   it('reads the same header written with old tone marks and in decomposed Unicode', () => {
     const text = COLUMN_FIRST.replace('HÒA', 'HOÀ').replace('ỦY', 'UỶ').normalize('NFD');
     const f = read(text);
