@@ -47,8 +47,9 @@ interface AttachmentPart {
 
 export async function parseMessage(raw: Buffer, keep: KeepAttachments | null = null): Promise<ParsedWithContent> {
   const setAside = setAsideLargeBodies(raw);
-  // Null: mailparser did not meet every set-aside part where the scan saw it; the whole message is parsed instead.
-  const light = setAside ? await parseWith(raw, setAside, keep) : null;
+  // Null (or an error, such as a header block grown past mailsplit's limit by the marker): the whole message is
+  // parsed instead, as mailparser alone would.
+  const light = setAside ? await parseWith(raw, setAside, keep).catch(() => null) : null;
   return light ?? (await parseWith(raw, null, keep))!;
 }
 

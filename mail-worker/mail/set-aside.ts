@@ -11,6 +11,8 @@ export const SET_ASIDE_HEADER = 'x-vanthu-set-aside';
 const MIN_BODY_BYTES = 16 * 1024;
 const MAX_DEPTH = 16;
 const MAX_HEADER_BYTES = 64 * 1024;
+/** mailsplit's own limit (maxChildNodes): past it mailparser fails the message anyway. */
+const MAX_NODES = 1000;
 
 interface BodyRange {
   headerStart: number;
@@ -32,14 +34,17 @@ export interface SetAsideBody {
 
 /**
  * Finds the leaf parts of a multipart message that are base64, not text, and large, and that Node decodes as
- * mailparser would. A body runs to the next delimiter line of its parent, so it holds none of any level, and its
- * removal leaves the structure mailparser reads unchanged; parse.ts still checks that mailparser met every marked
- * part, and parses the whole message when it did not. Null when there is nothing to set aside.
+ * mailparser would. A body runs to the next delimiter line of its parent, so it holds none of any level; as long as
+ * every nested multipart is closed and no embedded message is read into, mailsplit meets the same delimiters, and
+ * removing the body leaves the structure mailparser reads unchanged. parse.ts still checks that mailparser met every
+ * marked part, and parses the whole message when it did not or when the light parse fails. Null when there is
+ * nothing to set aside, or when the message is not one whose structure the scan is sure of.
  */
 export function setAsideLargeBodies(raw: Buffer): SetAside | null {
-  const bodies: BodyRange[] = [];
-  scanEntity(raw, 0, raw.length, 0, bodies, true);
-  if (bodies.length === 0) return null;
+  const scan: Scan = { raw, bodies: [], nodes: 0, unsafe: false };
+  scanEntity(scan, 0, raw.length, 0, true);
+  const { bodies } = scan;
+  if (scan.unsafe || bodies.length === 0) return null;
   const marker = randomBytes(8).toString('hex');
   const pieces: Buffer[] = [];
   let at = 0;
@@ -66,22 +71,45 @@ export function setAsideIndex(header: unknown, setAside: SetAside): number | nul
   return Number.isInteger(index) && index >= 0 && index < setAside.bodies.length ? index : null;
 }
 
-function scanEntity(raw: Buffer, start: number, end: number, depth: number, out: BodyRange[], root: boolean): void {
+interface Scan {
+  raw: Buffer;
+  bodies: BodyRange[];
+  nodes: number;
+  /** Set when mailsplit might read the structure otherwise: nothing is set aside then. */
+  unsafe: boolean;
+}
+
+function scanEntity(scan: Scan, start: number, end: number, depth: number, root: boolean): void {
+  const { raw } = scan;
+  if (scan.unsafe) return;
+  if (++scan.nodes > MAX_NODES || depth > MAX_DEPTH) {
+    scan.unsafe = true;
+    return;
+  }
   const bodyStart = headerEnd(raw, start, end);
-  if (bodyStart < 0 || depth > MAX_DEPTH) return;
+  if (bodyStart < 0) return;
   const node = new MimeNode(false);
   node.addHeaderChunk(raw.subarray(start, bodyStart));
   node.parseHeaders();
   const contentType = node.contentType || '';
   if (node.multipart && node._boundary) {
-    for (const part of partsOf(raw, bodyStart, end, node._boundary)) scanEntity(raw, part.start, part.end, depth + 1, out, false);
+    const { parts, closed } = partsOf(raw, bodyStart, end, node._boundary);
+    // Inside a multipart never closed, mailsplit no longer sees its ancestors' delimiters: the parts it reads after
+    // that point are not the ones found here.
+    if (!closed && !root) scan.unsafe = true;
+    for (const part of parts) scanEntity(scan, part.start, part.end, depth + 1, false);
+    return;
+  }
+  // mailsplit reads into an embedded message, where an unclosed multipart would hide this message's delimiters.
+  if (contentType.startsWith('message/')) {
+    scan.unsafe = true;
     return;
   }
   // The root is left whole (mailparser may read an mbox line or a missing Content-Type there), and so is anything
-  // mailparser reads as text or as an embedded message.
+  // mailparser reads as text.
   if (root || node.encoding !== 'base64' || !node.headers || node.headers.get('Content-Type').length === 0) return;
-  if (/^(text|multipart|message)\//.test(contentType)) return;
-  if (end - bodyStart >= MIN_BODY_BYTES && decodesAlike(raw, bodyStart, end)) out.push({ headerStart: start, bodyStart, bodyEnd: end });
+  if (/^(text|multipart)\//.test(contentType)) return;
+  if (end - bodyStart >= MIN_BODY_BYTES && decodesAlike(raw, bodyStart, end)) scan.bodies.push({ headerStart: start, bodyStart, bodyEnd: end });
 }
 
 /** Where the body starts: after the empty line that ends the header section (CRLF or bare LF); -1 if none. */
@@ -97,31 +125,34 @@ function headerEnd(raw: Buffer, start: number, end: number): number {
 
 /**
  * The parts between the delimiter lines of a multipart body, as mailsplit reads them: a delimiter is a line of
- * exactly `--boundary` or `--boundary--`, and the line break before it belongs to it. Stops at the closing
- * delimiter; a body with no closing delimiter yields nothing for its last part.
+ * exactly `--boundary` or `--boundary--` ended by a line break (at the very end of the input mailsplit reads a bare
+ * `--boundary` as content), and the line break before it belongs to it. A body with no closing delimiter yields
+ * nothing for its last part.
  */
-function* partsOf(raw: Buffer, start: number, end: number, boundary: Buffer): Generator<{ start: number; end: number }> {
+function partsOf(raw: Buffer, start: number, end: number, boundary: Buffer): { parts: Array<{ start: number; end: number }>; closed: boolean } {
   const delimiter = Buffer.concat([Buffer.from('--'), boundary]);
+  const parts: Array<{ start: number; end: number }> = [];
   let partStart = -1;
   let from = start;
   while (from < end) {
     const at = raw.indexOf(delimiter, from);
-    if (at < 0 || at + delimiter.length > end) return;
+    if (at < 0 || at + delimiter.length > end) break;
     from = at + delimiter.length;
     if (at !== start && raw[at - 1] !== 0x0a) continue;
-    const after = raw[at + delimiter.length];
-    const closing = after === 0x2d && raw[at + delimiter.length + 1] === 0x2d && lineEndsAt(raw, at + delimiter.length + 2, end);
-    if (!closing && !lineEndsAt(raw, at + delimiter.length, end)) continue;
-    if (partStart >= 0) yield { start: partStart, end: at - (raw[at - 2] === 0x0d ? 2 : 1) };
-    if (closing) return;
+    const after = at + delimiter.length;
+    const closing = raw[after] === 0x2d && raw[after + 1] === 0x2d && lineEndsAt(raw, after + 2);
+    if (!closing && !lineEndsAt(raw, after)) continue;
+    if (partStart >= 0) parts.push({ start: partStart, end: at - (raw[at - 2] === 0x0d ? 2 : 1) });
+    if (closing) return { parts, closed: true };
     const lineEnd = raw.indexOf(0x0a, at);
-    if (lineEnd < 0 || lineEnd + 1 >= end) return;
+    if (lineEnd < 0 || lineEnd + 1 >= end) break;
     partStart = lineEnd + 1;
   }
+  return { parts, closed: false };
 }
 
-function lineEndsAt(raw: Buffer, at: number, end: number): boolean {
-  return at >= end || raw[at] === 0x0a || (raw[at] === 0x0d && raw[at + 1] === 0x0a);
+function lineEndsAt(raw: Buffer, at: number): boolean {
+  return raw[at] === 0x0a || (raw[at] === 0x0d && raw[at + 1] === 0x0a);
 }
 
 /**

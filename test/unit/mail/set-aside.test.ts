@@ -83,6 +83,13 @@ describe('large attachments set aside from mailparser', () => {
     ['a large base64 text part stays with mailparser', () => multipart([['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', wrap(Buffer.from('Báo cáo. '.repeat(5000)).toString('base64'))].join('\r\n'), attachment(wrap(big()))]), 1],
     ['an embedded message is left whole', () => multipart([TEXT, ['Content-Type: message/rfc822', '', multipart([TEXT, attachment(wrap(big()))], 'b2')].join('\r\n')]), 0],
     ['a forged marker header', () => multipart([TEXT, `X-Vanthu-Set-Aside: 0000000000000000-0\r\n${attachment(wrap(big()))}`, attachment(wrap(big()))]), 2],
+    // Found by review: mailsplit reads a bare delimiter at the very end of the input as content (its "A" then joins
+    // an unpadded body's last group), and inside a multipart never closed it no longer sees the outer delimiters.
+    ['a delimiter with no line break at the end of the input', () => `${multipart([TEXT, attachment(wrap(big(30_001)).replace(/=+\r\n$/, '\r\n').trimEnd())], 'A', '\r\n', false)}\r\n--A`, 0],
+    ['an outer delimiter inside a nested multipart that is never closed', () => multipart([
+      ['Content-Type: multipart/mixed; boundary="B"', '', '--B', 'X-Note: never closed'].join('\r\n'),
+      attachment(wrap(big(30_000))),
+    ], 'A').replace('--A--\r\nepilogue', '--A--\r\nQUJDREVGR0hJSktM'), 0],
     ['a boundary that is a prefix of a line', () => multipart([TEXT, attachment(`${wrap(big())}--b1x\r\n${wrap(big())}`)]), 0],
   ];
 
@@ -92,6 +99,12 @@ describe('large attachments set aside from mailparser', () => {
     const { oracle, ours } = await bothReadings(raw);
     expect(oracle.attachments.length).toBeGreaterThan(0);
     expect(ours).toEqual(oracle);
+  });
+
+  it('sets nothing aside past the 1,000-part limit of mailsplit', () => {
+    const raw = Buffer.from(multipart([...Array.from({ length: 1000 }, () => TEXT), attachment(wrap(big()))]));
+    expect(setAsideLargeBodies(raw)).toBeNull();
+    expect(setAsideLargeBodies(Buffer.from(multipart([...Array.from({ length: 10 }, () => TEXT), attachment(wrap(big()))])))?.bodies.length).toBe(1);
   });
 
   it('keeps the bytes of a set-aside attachment whose text is wanted', async () => {
