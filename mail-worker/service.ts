@@ -88,18 +88,15 @@ export class Core {
     const since = new Date(Date.parse(`${date}T00:00:00+07:00`) - 86_400_000).toISOString();
     const ids = this.db.prepare('SELECT id FROM register_entries WHERE arrival_date >= ? AND status != ? ORDER BY id').pluck().all(since, 'quarantined') as number[];
     const dayBefore = vietnamDateOf(new Date(Date.parse(`${date}T00:00:00+07:00`) - 1));
-    const overdue = this.processing.dueBetween(null, dayBefore).map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
+    const overdue = this.processing.dueBetween(null, dayBefore).map(({ id }) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
     return { arrived: ids.map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null), overdue };
   }
 
   /** Open entries due within `days` working days (soon), or whose due date has passed (overdue). */
   due(when: 'soon' | 'overdue', days: number): RegisterEntryView[] {
     const now = this.now();
-    const today = vietnamDateOf(now);
-    const ids = when === 'overdue'
-      ? this.processing.dueBetween(null, vietnamDateOf(new Date(now.getTime() - 86_400_000)))
-      : this.processing.dueBetween(today, workCalendarOf(this.config.workingTime, now).addWorkingDays(now, days));
-    return ids.map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
+    const entries = this.processing.due(when, now, workCalendarOf(this.config.workingTime, now), days);
+    return entries.map(({ id }) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
   }
 
   /** A clerk's correction: recorded, applied, and taught to the classifier at once. */

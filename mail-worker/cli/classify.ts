@@ -1,11 +1,11 @@
 // `vanthu classify FILE...`: how vanthu reads a message or a document, without registering anything. Admins use it
 // to check their mail before they write routing rules.
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { registerYearOf } from '../domain/register-year.js';
+import { numberAndNotation } from '../domain/document/vocabulary.js';
 import { registrationFor } from '../domain/registration.js';
 import type { MessageContent, Registration } from '../domain/types.js';
-import { VanthuError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../mail/attachments/limits.js';
 import { readAttachmentText } from '../mail/attachments/read-text.js';
 import { looksLikeMessage } from '../mail/fingerprint.js';
@@ -23,13 +23,7 @@ export interface ClassifyResult {
 }
 
 export async function classifyFile(file: string, reviewThreshold: number, now = new Date()): Promise<ClassifyResult> {
-  let bytes: Buffer;
-  try {
-    if (!statSync(file).isFile()) throw new Error('not a file');
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new VanthuError('E_IMPORT_PATH', `${file}: cannot be read (${(err as Error).message})`, err);
-  }
+  const bytes = readInputFile(file);
   const content = path.extname(file).toLowerCase() === '.eml' || looksLikeMessage(bytes)
     ? (await readMessage(bytes, DEFAULT_ATTACHMENT_LIMITS)).content
     : await documentAsMessage(file, bytes);
@@ -54,7 +48,7 @@ async function documentAsMessage(file: string, bytes: Buffer): Promise<MessageCo
 
 const FIELD_LABELS: Array<[string, (r: ClassifyResult) => string | null]> = [
   ['Loại văn bản / type', (r) => r.document.typeName],
-  ['Số, ký hiệu / number', (r) => [r.document.codeNumber, r.document.codeNotation].filter(Boolean).join('/') || null],
+  ['Số, ký hiệu / number', (r) => numberAndNotation(r.document) || null],
   ['Tác giả / issuer', (r) => r.document.issuer],
   ['Nơi, ngày / place, date', (r) => [r.document.place, r.document.issuedDate].filter(Boolean).join(', ') || null],
   ['Trích yếu / subject', (r) => r.document.subject],

@@ -1,11 +1,10 @@
 // `vanthu rules check FILE` and `vanthu rules test FILE MESSAGE.eml...`: what admins run before saving rules.
-import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import { registerYearOf } from '../domain/register-year.js';
 import { evaluateRules, type Evaluation, type ConditionTrace } from '../domain/rules/evaluate.js';
 import type { RoutingRule } from '../domain/rules/types.js';
 import { registrationFor } from '../domain/registration.js';
-import { VanthuError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../mail/attachments/limits.js';
 import { readMessage } from '../mail/read-message.js';
 import { ruleInputOf } from '../rules/input.js';
@@ -18,12 +17,7 @@ export interface RuleTestResult extends Evaluation {
 }
 
 export async function testRules(rules: RoutingRule[], file: string, config: Pick<Config, 'classification' | 'workingTime'>, now = new Date()): Promise<RuleTestResult> {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(file);
-  } catch (err) {
-    throw new VanthuError('E_IMPORT_PATH', `${file}: cannot be read (${(err as Error).message})`, err);
-  }
+  const raw = readInputFile(file);
   const { content } = await readMessage(raw, DEFAULT_ATTACHMENT_LIMITS);
   const arrivedAt = content.parsed.date ? new Date(content.parsed.date) : now;
   const calendar = workCalendarOf(config.workingTime, arrivedAt);

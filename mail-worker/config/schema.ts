@@ -18,6 +18,12 @@ const port = z.number({ error: 'expected a port number' }).int().min(1).max(6553
 const listenPort = z.number({ error: 'expected a port number (0 picks a free one)' }).int().min(0).max(65535);
 const host = z.string({ error: 'expected a host name or IP address' }).min(1);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const envVarName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name');
+const workPeriod = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected a period such as 07:30-11:30');
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** A secret comes from exactly one place: an environment variable or a file, never the config itself. */
+const onePasswordSource = (s: { passwordEnv?: string; passwordFile?: string }) => Boolean(s.passwordEnv) !== Boolean(s.passwordFile);
+const ONE_PASSWORD_SOURCE = { message: 'expected exactly one of passwordEnv or passwordFile (passwords are never written in the config)' };
 
 const imapSchema = z
   .strictObject({
@@ -25,7 +31,7 @@ const imapSchema = z
     port: port.default(993),
     secure: z.boolean({ error: 'expected true (TLS from the start, port 993) or false (STARTTLS or plain)' }).default(true),
     user: z.string({ error: 'expected the IMAP user name' }).min(1),
-    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+    passwordEnv: envVarName.optional(),
     passwordFile: z.string().min(1).optional(),
     tls: z
       .strictObject({
@@ -34,9 +40,7 @@ const imapSchema = z
       })
       .default({ rejectUnauthorized: true }),
   })
-  .refine((imap) => Boolean(imap.passwordEnv) !== Boolean(imap.passwordFile), {
-    message: 'expected exactly one of passwordEnv or passwordFile (passwords are never written in the config)',
-  });
+  .refine(onePasswordSource, ONE_PASSWORD_SOURCE);
 
 const mailboxSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, - and _'),
@@ -52,7 +56,7 @@ const relaySchema = z
     port: port.default(25),
     secure: z.boolean({ error: 'expected true (TLS from the start, port 465) or false (STARTTLS when offered)' }).default(false),
     user: z.string().min(1).optional(),
-    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+    passwordEnv: envVarName.optional(),
     passwordFile: z.string().min(1).optional(),
     from: z.string({ error: 'expected the sender, e.g. "Văn thư <vanthu@example.gov.vn>"' }).min(3),
     tls: z.strictObject({ rejectUnauthorized: z.boolean().default(true) }).default({ rejectUnauthorized: true }),
@@ -110,13 +114,13 @@ export const configSchema = z.strictObject({
   workingTime: z
     .strictObject({
       /** Working periods of a working day, "HH:MM-HH:MM". */
-      periods: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected a period such as 07:30-11:30'))
+      periods: z.array(workPeriod)
         .min(1).default(['07:30-11:30', '13:30-17:00']),
-      workdays: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { error: 'expected mon, tue, wed, thu, fri, sat or sun' }))
+      workdays: z.array(z.enum(WEEKDAYS, { error: 'expected mon, tue, wed, thu, fri, sat or sun' }))
         .min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
       /** Other hours for some weekdays (a Saturday morning, a short Friday): periods by day name. */
-      byDay: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { error: 'expected a day: mon ... sun' }),
-        z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected a period such as 07:30-11:30'))).default({}),
+      byDay: z.partialRecord(z.enum(WEEKDAYS, { error: 'expected a day: mon ... sun' }),
+        z.array(workPeriod)).default({}),
       /** Days off of a year, as the government publishes them; a year listed here replaces that year's defaults. */
       holidays: z.record(z.string().regex(/^\d{4}$/, 'expected a year such as "2026"'), z.array(isoDay)).default({}),
       /** Days normally off that are worked (swapped Saturdays). */
@@ -133,14 +137,12 @@ export const configSchema = z.strictObject({
       signing: z
         .strictObject({
           p12: z.string().min(1),
-          passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+          passwordEnv: envVarName.optional(),
           passwordFile: z.string().min(1).optional(),
           /** The agency's name for the visible stamp on signed PDFs (ASCII is drawn; tone marks are dropped). */
           stamp: z.string().min(1).optional(),
         })
-        .refine((s) => Boolean(s.passwordEnv) !== Boolean(s.passwordFile), {
-          message: 'expected exactly one of passwordEnv or passwordFile (passwords are never written in the config)',
-        })
+        .refine(onePasswordSource, ONE_PASSWORD_SOURCE)
         .optional(),
     })
     .default({ crls: [] }),

@@ -1,7 +1,7 @@
 // Decides how a message enters the register: its category (with confidence and evidence), its status, the
 // document it carries and, for an invitation, the meeting. Confidential documents are quarantined here.
 import { classifyMessage } from './classify/classify.js';
-import type { AttachmentForClassification, AttachmentKind } from './classify/input.js';
+import { isReplyTo, type AttachmentForClassification, type AttachmentKind } from './classify/input.js';
 import { CorrectionMemory } from './classify/memory.js';
 import { extractDocument, type ExtractedDocument } from './document/extract.js';
 import { findConfidentiality, findUrgency } from './document/marks.js';
@@ -52,7 +52,7 @@ export function registrationFor(content: MessageContent, options: RegistrationOp
     fromAddress: parsed.from[0]?.address ?? null,
     attachments: read.map(({ attachment, extracted }) => forClassifier(attachment, extracted)),
     calendarMethod: calendar?.method ?? null,
-    isReply: Boolean(parsed.inReplyTo) || /^\s*(re|tl|trả lời|tra loi)\s*:/i.test(parsed.subject),
+    isReply: isReplyTo(parsed.inReplyTo, parsed.subject),
     parentCategory: options.parentCategory ?? null,
     bodyDocument: isDocument(body.fields) ? body.fields : null,
   }, options.memory);

@@ -281,10 +281,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
-  app.use(express.json({ limit: '30mb' }));
+  // JSON bodies (up to 30 MB: documents to sign or verify) are read only after the caller is known.
+  const json = express.json({ limit: '30mb' });
   for (const route of routesFor(deps)) {
     const guard = route.access === 'public' ? [] : [requireAccess(deps, route.access)];
-    app[route.method](route.path, ...guard, async (req: Request, res: Response, next: NextFunction) => {
+    app[route.method](route.path, ...guard, json, async (req: Request, res: Response, next: NextFunction) => {
       try {
         await route.handler(req, res);
       } catch (err) {

@@ -1,5 +1,6 @@
 // The register page at `/`: the incoming register's columns (Phụ lục IV, Nghị định 30/2020), searchable and printable.
 import { vietnamDateOf, vietnamIsoOf } from '../domain/register-year.js';
+import { numberAndNotation } from '../domain/document/vocabulary.js';
 import type { RegisterEntryView } from '../register/entry-view.js';
 import { escapeHtml as e, page } from './html.js';
 import type { Lang, UiText } from './i18n.js';
@@ -41,7 +42,7 @@ ${pager(input)}
 
 function row(item: RegisterEntryView, t: UiText): string {
   const issuer = item.issuer ?? (item.from.name || item.from.address || '');
-  const notation = [item.codeNumber, item.codeNotation].filter(Boolean).join('/');
+  const notation = numberAndNotation(item);
   const subject = [item.typeName, item.documentSubject ?? item.subject].filter(Boolean).join(' — ');
   const statusNote = { failed: t.failed, needs_review: t.needsReview, quarantined: t.quarantined, registered: null }[item.status];
   const notes = [

@@ -74,19 +74,20 @@ async function parseWith(raw: Buffer, setAside: SetAside | null, keep: KeepAttac
     parts.push(data);
     const index = kept.push(null) - 1;
     const filename = data.filename ? nfc(data.filename) : null;
+    const wanted = keep?.wanted(filename, data.contentType) ?? false;
     const asideIndex = setAside ? setAsideIndex(data.headers?.get(SET_ASIDE_HEADER), setAside) : null;
     if (asideIndex !== null) {
       const body = decodeSetAside(raw, setAside!.bodies[asideIndex]!);
       decoded.set(index, { sha256: body.sha256, size: body.bytes.length });
-      if (keep?.wanted(filename, data.contentType) && body.bytes.length <= keep.maxBytes
-        && keep.stillWanted(filename, data.contentType, body.bytes.subarray(0, HEAD_BYTES))) kept[index] = body.bytes;
+      if (wanted && body.bytes.length <= keep!.maxBytes
+        && keep!.stillWanted(filename, data.contentType, body.bytes.subarray(0, HEAD_BYTES))) kept[index] = body.bytes;
       partsDone.push(finished(data.content));
       data.content.resume();
       data.release?.();
       return;
     }
     // The hash and size are set when the content stream ends; the bytes are dropped unless their text is wanted.
-    let collect = keep?.wanted(filename, data.contentType) ?? false;
+    let collect = wanted;
     const chunks: Buffer[] = [];
     let size = 0;
     partsDone.push(finished(data.content).then(() => {

@@ -2,7 +2,8 @@
 // JavaScript line by line, Node decodes them natively, and the bytes are only hashed (or read for their text).
 import { MimeNode } from '@zone-eu/mailsplit';
 import { isAscii } from 'node:buffer';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../blobs/blob-store.js';
 
 /** The header put on each part whose body was set aside, so mailparser's attachment can be matched to it. */
 export const SET_ASIDE_HEADER = 'x-vanthu-set-aside';
@@ -60,7 +61,7 @@ export function setAsideLargeBodies(raw: Buffer): SetAside | null {
 /** The decoded bytes of a set-aside body and their SHA-256, as mailparser's base64 decoder would have given them. */
 export function decodeSetAside(raw: Buffer, body: BodyRange): SetAsideBody {
   const bytes = Buffer.from(raw.toString('latin1', body.bodyStart, body.bodyEnd), 'base64');
-  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { bytes, sha256: sha256Hex(bytes) };
 }
 
 /** Which set-aside body an attachment's marker header names, or null. */

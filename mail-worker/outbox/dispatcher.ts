@@ -64,14 +64,10 @@ export class OutboxDispatcher {
   }
 
   async #attempt(row: OutboxRow): Promise<void> {
-    const handler = this.handlers.get(row.kind);
-    if (!handler) {
-      const next = new Date(this.now().getTime() + NO_HANDLER_RETRY_MS);
-      this.db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?`)
-        .run(next.toISOString(), `waiting: nothing carries out "${row.kind}" yet (no handler configured)`, row.id);
-      return;
-    }
     try {
+      // A kind with no handler yet waits, visible, like an action that says it must wait.
+      const handler = this.handlers.get(row.kind);
+      if (!handler) throw new OutboxWait(`nothing carries out "${row.kind}" yet (no handler configured)`);
       await handler(row);
     } catch (err) {
       if (err instanceof OutboxWait) {

@@ -2,6 +2,7 @@
 // original message, and the security officer's alert. Texts are Vietnamese, as agencies write them.
 import { createHash } from 'node:crypto';
 import { vietnamDateOf, vietnamIsoOf } from '../domain/register-year.js';
+import { numberAndNotation } from '../domain/document/vocabulary.js';
 import type { RegisterEntryView } from '../register/entry-view.js';
 import type { MailSender } from '../mail/send.js';
 import { OutboxWait, type OutboxHandler, type OutboxRow } from './dispatcher.js';
@@ -78,7 +79,7 @@ export function mailActionHandlers(deps: MailActionDeps): Map<string, OutboxHand
     ['security_alert', async (row) => {
       const alert = JSON.parse(row.payload) as { to: string | null; incomingNumber: number; registerYear: number; confidentiality: string; codeNumber: string | null; codeNotation: string | null; issuer: string | null; from: string | null };
       if (!alert.to) throw new OutboxWait('classification.securityOfficer is not set');
-      const notation = [alert.codeNumber, alert.codeNotation].filter(Boolean).join('/') || '(không rõ số, ký hiệu)';
+      const notation = numberAndNotation(alert) || '(không rõ số, ký hiệu)';
       await deps.sender.send({
         to: [alert.to], subject: `[MẬT] Văn bản đến số ${alert.incomingNumber}/${alert.registerYear} đã được cách ly`,
         text: [
@@ -101,7 +102,7 @@ export function messageIdOf(row: Pick<OutboxRow, 'idempotency_key'>): string {
 }
 
 function documentTitle(entry: RegisterEntryView): string {
-  const notation = [entry.codeNumber, entry.codeNotation].filter(Boolean).join('/');
+  const notation = numberAndNotation(entry);
   return [entry.typeName, notation && `số ${notation}`, entry.documentSubject ?? entry.subject].filter(Boolean).join(' ');
 }
 
@@ -110,7 +111,7 @@ function notification(entry: RegisterEntryView, publicUrl: string | null): strin
     'Văn thư đã đăng ký văn bản đến:', '',
     `- Số đến: ${entry.incomingNumber}/${entry.registerYear}, ngày đến ${vietnamIsoOf(new Date(entry.arrivalDate)).slice(0, 16).replace('T', ' ')}`,
     `- Loại: ${CATEGORY_LABEL[entry.category] ?? entry.category}${entry.typeName ? ` — ${entry.typeName}` : ''}`,
-    `- Số, ký hiệu: ${[entry.codeNumber, entry.codeNotation].filter(Boolean).join('/') || '—'}`,
+    `- Số, ký hiệu: ${numberAndNotation(entry) || '—'}`,
     `- Tác giả: ${entry.issuer ?? entry.from.name ?? entry.from.address ?? '—'}`,
     `- Trích yếu: ${entry.documentSubject ?? entry.subject}`,
     ...(entry.urgency ? [`- Độ khẩn: ${entry.urgency}`] : []),
@@ -123,7 +124,7 @@ function notification(entry: RegisterEntryView, publicUrl: string | null): strin
 }
 
 function acknowledgement(entry: RegisterEntryView): string {
-  const notation = [entry.codeNumber, entry.codeNotation].filter(Boolean).join('/');
+  const notation = numberAndNotation(entry);
   return [
     'Kính gửi Quý cơ quan,', '',
     `Văn thư đã nhận ${notation ? `văn bản số ${notation}` : 'thư'}${entry.documentSubject ? ` về ${entry.documentSubject}` : ''} ngày ${vietnamDateOf(new Date(entry.arrivalDate))},`,

@@ -23,16 +23,11 @@ export function scheduleDue(deps: ScheduleDeps, now: Date): number {
   const { reminders, dailySummary } = deps.routing;
   const calendar = deps.calendar(now);
   if (reminders) {
-    const until = calendar.addWorkingDays(now, reminders.beforeWorkingDays);
-    const yesterday = vietnamDateOf(new Date(now.getTime() - 86_400_000));
-    const rows = [
-      ...deps.processing.dueBetween(today, until).map((id) => ['soon', id] as const),
-      ...deps.processing.dueBetween(null, yesterday).map((id) => ['overdue', id] as const),
-    ];
-    for (const [when, entryId] of rows) {
-      const due = (deps.db.prepare('SELECT due_date FROM register_entries WHERE id = ?').get(entryId) as { due_date: string }).due_date;
-      const payload = JSON.stringify({ entryId, when, dueDate: due, to: reminders.to });
-      added += insert.run(entryId, 'reminder', payload, `reminder:${when}:${entryId}:${due}`, iso, iso).changes;
+    for (const when of ['soon', 'overdue'] as const) {
+      for (const { id: entryId, dueDate: due } of deps.processing.due(when, now, calendar, reminders.beforeWorkingDays)) {
+        const payload = JSON.stringify({ entryId, when, dueDate: due, to: reminders.to });
+        added += insert.run(entryId, 'reminder', payload, `reminder:${when}:${entryId}:${due}`, iso, iso).changes;
+      }
     }
   }
   if (dailySummary && calendar.isWorkingDay(today) && localTime(now) >= dailySummary.at) {

@@ -1,5 +1,7 @@
 // Processing status changes (who, when, why) and the deadline views: documents due soon and overdue.
+import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import { EDXML_CODE, statusMoveError, type ProcessingStatus } from '../domain/processing/status.js';
+import { vietnamDateOf } from '../domain/register-year.js';
 import { VanthuError } from '../errors.js';
 import type { Db } from './db.js';
 
@@ -9,6 +11,12 @@ export interface StatusChange {
   changedBy: string;
   changedAt: string;
   note: string | null;
+}
+
+/** An open entry with a deadline. */
+export interface DueEntry {
+  id: number;
+  dueDate: string;
 }
 
 export class ProcessingStore {
@@ -26,7 +34,7 @@ export class ProcessingStore {
     })();
   }
 
-  /** Write a change to the history (also used by the commit when rules assign). */
+  /** Write a change to the history. (The commit writes the rules' assignment with its own prepared statements.) */
   record(entryId: number, status: ProcessingStatus, by: string, note: string | null, now: Date): StatusChange {
     this.db.prepare('INSERT INTO status_changes (entry_id, status, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?)')
       .run(entryId, status, by, now.toISOString(), note);
@@ -39,12 +47,20 @@ export class ProcessingStore {
     return rows.map((r) => ({ status: r.status, edxmlCode: EDXML_CODE[r.status], changedBy: r.changed_by, changedAt: r.changed_at, note: r.note }));
   }
 
-  /** Ids of open entries due on or before `until` (YYYY-MM-DD) and not before `from`; overdue: before `today`. */
-  dueBetween(from: string | null, until: string): number[] {
-    return this.db.prepare(`
-      SELECT id FROM register_entries
+  /** Open entries due from today to `days` working days ahead (soon), or due before today (overdue), at `now`. */
+  due(when: 'soon' | 'overdue', now: Date, calendar: WorkCalendar, days: number): DueEntry[] {
+    return when === 'overdue'
+      ? this.dueBetween(null, vietnamDateOf(new Date(now.getTime() - 86_400_000)))
+      : this.dueBetween(vietnamDateOf(now), calendar.addWorkingDays(now, days));
+  }
+
+  /** Open entries due on or before `until` (YYYY-MM-DD) and not before `from`. */
+  dueBetween(from: string | null, until: string): DueEntry[] {
+    const rows = this.db.prepare(`
+      SELECT id, due_date FROM register_entries
       WHERE due_date IS NOT NULL AND due_date <= @until AND (@from IS NULL OR due_date >= @from)
         AND processing_status NOT IN ('done', 'rejected') AND status != 'failed'
-      ORDER BY due_date, id`).pluck().all({ from, until }) as number[];
+      ORDER BY due_date, id`).all({ from, until }) as Array<{ id: number; due_date: string }>;
+    return rows.map((r) => ({ id: r.id, dueDate: r.due_date }));
   }
 }

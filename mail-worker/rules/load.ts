@@ -1,7 +1,7 @@
 // Reading a routing-rule file (YAML, or JSON which is YAML too): the rules, or E_RULE_INVALID naming every problem
 // with its line and field. Nothing half-read is ever returned.
-import { readFileSync } from 'node:fs';
 import { VanthuError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import type { RoutingRule } from '../domain/rules/types.js';
 import { describeIssues, parseYamlWithLines, YamlSyntaxError } from '../config/yaml-source.js';
 import { ruleFileSchema, toRoutingRules } from './schema.js';
@@ -39,11 +39,5 @@ function unknownKeyHint(path: ReadonlyArray<PropertyKey>): string {
 }
 
 export function loadRuleFile(file: string): RoutingRule[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new VanthuError('E_IMPORT_PATH', `${file}: cannot be read (${(err as Error).message})`, err);
-  }
-  return parseRuleFile(text, file);
+  return parseRuleFile(readInputFile(file).toString('utf8'), file);
 }

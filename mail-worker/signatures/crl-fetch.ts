@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import * as pkijs from 'pkijs';
+import { crlDerOf } from './trust.js';
 
 export interface CrlFetch {
   url: string;
@@ -35,15 +35,7 @@ export async function fetchCrl(url: string, dataDir: string, timeoutMs = 15_000)
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const der = /-----BEGIN X509 CRL-----/.test(bytes.toString('latin1', 0, 64))
-      ? Buffer.from(bytes.toString('latin1').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')
-      : bytes;
-    try {
-      pkijs.CertificateRevocationList.fromBER(new Uint8Array(der));
-    } catch (err) {
-      throw new Error(`not a CRL (${(err as Error).message})`);
-    }
+    const der = crlDerOf(Buffer.from(await res.arrayBuffer()));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(`${file}.tmp`, der);
     renameSync(`${file}.tmp`, file);

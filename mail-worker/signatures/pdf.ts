@@ -3,7 +3,7 @@
 // file was followed by changes: fine when a later signature covers them, "modified after signing" otherwise.
 import type { TrustStore } from './trust.js';
 import type { SignatureResult } from './types.js';
-import { verifyDetachedCms } from './verify-cms.js';
+import { damaged, verifyDetachedCms } from './verify-cms.js';
 
 /** Whether the bytes are a PDF (its header), whatever the file is called. */
 export function isPdf(bytes: Buffer): boolean {
@@ -29,7 +29,7 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustStore, now = 
     const outside = a !== 0 || a + b > c || c + d > pdf.length;
     const base = { byteRange: range, coversWholeFile };
     if (outside) {
-      results.push({ ...damagedResult(`its byte range [${range.join(' ')}] does not fit the file`), ...base });
+      results.push({ ...damaged(`its byte range [${range.join(' ')}] does not fit the file`), ...base });
       continue;
     }
     // The gap is zero-padded; the CMS (often BER with indefinite lengths, ending in 00 00) is parsed up to its end.
@@ -83,8 +83,4 @@ function contentEnd(pdf: Buffer): number {
   let end = pdf.length;
   while (end > 0 && (pdf[end - 1] === 0x0a || pdf[end - 1] === 0x0d || pdf[end - 1] === 0x20 || pdf[end - 1] === 0x00)) end--;
   return end;
-}
-
-function damagedResult(reason: string): SignatureResult {
-  return { status: 'invalid', reason, signer: { name: null, organisation: null, email: null }, certificate: null, signingTime: null, digestAlgorithm: null };
 }

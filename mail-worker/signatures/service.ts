@@ -5,7 +5,8 @@ import type { SignaturesConfig } from '../config/load.js';
 import { VanthuError } from '../errors.js';
 import type { Db } from '../register/db.js';
 import { logSignature } from '../register/signature-log.js';
-import { openSigningKey, sha256Of, signDocument, type SigningKey } from './sign.js';
+import { sha256Hex } from '../blobs/blob-store.js';
+import { openSigningKey, signDocument, type SigningKey } from './sign.js';
 import { crlFilesOf, fetchCrl, isCrlUrl, type CrlFetch } from './crl-fetch.js';
 import { loadTrustStore, type TrustSettings, type TrustStore } from './trust.js';
 import { verifyBytes, type FileVerification } from './verify-file.js';
@@ -62,8 +63,8 @@ export class SignatureService {
       signingTime, ...(options.stamp && this.config.signing?.stamp ? { stamp: this.config.signing.stamp } : {}),
       ...(options.reason ? { reason: options.reason } : {}),
     });
-    const sha256 = sha256Of(signed);
-    logSignature(this.db, { signedBy: by, kind, documentSha256: sha256Of(document), outputSha256: sha256, signerSubject: key.signerName, signedAt: signingTime });
+    const sha256 = sha256Hex(signed);
+    logSignature(this.db, { signedBy: by, kind, documentSha256: sha256Hex(document), outputSha256: sha256, signerSubject: key.signerName, signedAt: signingTime });
     return { kind, signed, sha256, signer: key.signerName };
   }
 

@@ -1,7 +1,6 @@
 // Signing with the agency's certificate (PKCS#12 through node-forge): PDFs in the PAdES style (adbe.pkcs7.detached
 // via @signpdf, optionally with a visible stamp naming the agency and the time in ISO 8601 with +07:00), and a
 // detached CMS (.p7s) for any other file.
-import { createHash } from 'node:crypto';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
@@ -114,6 +113,3 @@ export async function signDocument(document: Buffer, signer: SigningKey, options
   return { kind: 'cms', signed: signDetached(document, signer, options.signingTime) };
 }
 
-export function sha256Of(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

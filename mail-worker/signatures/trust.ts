@@ -52,11 +52,25 @@ export function certificatesIn(bytes: Buffer): X509Certificate[] {
   }
 }
 
+/** The DER of each CRL in a file: PEM blocks, or the file itself as DER. */
+function crlDersIn(bytes: Buffer): Buffer[] {
+  const blocks = bytes.toString('latin1').match(/-----BEGIN X509 CRL-----([\s\S]+?)-----END X509 CRL-----/g);
+  return blocks ? blocks.map((b) => Buffer.from(b.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')) : [bytes];
+}
+
 function crlsIn(bytes: Buffer): pkijs.CertificateRevocationList[] {
-  const text = bytes.toString('latin1');
-  const blocks = text.match(/-----BEGIN X509 CRL-----([\s\S]+?)-----END X509 CRL-----/g);
-  const ders = blocks ? blocks.map((b) => Buffer.from(b.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')) : [bytes];
-  return ders.map((der) => pkijs.CertificateRevocationList.fromBER(new Uint8Array(der))).filter(Boolean);
+  return crlDersIn(bytes).map((der) => pkijs.CertificateRevocationList.fromBER(new Uint8Array(der))).filter(Boolean);
+}
+
+/** A downloaded CRL (PEM or DER) as DER, to keep; throws "not a CRL (...)" when the bytes are something else. */
+export function crlDerOf(bytes: Buffer): Buffer {
+  const der = crlDersIn(bytes)[0]!;
+  try {
+    pkijs.CertificateRevocationList.fromBER(new Uint8Array(der));
+  } catch (err) {
+    throw new Error(`not a CRL (${(err as Error).message})`);
+  }
+  return der;
 }
 
 /** A Node certificate as pkijs sees it (for CRL and extension checks). */

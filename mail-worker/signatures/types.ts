@@ -1,2 +1,2 @@
 // The result types live in the domain (register entries and routing rules use them); re-exported for this module.
-export { SIGNATURE_STATUSES, type SignatureResult, type SignatureStatus } from '../domain/signature.js';
+export type { SignatureResult, SignatureStatus } from '../domain/signature.js';

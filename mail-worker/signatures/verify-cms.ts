@@ -147,7 +147,8 @@ function certificateOf(cert: X509Certificate | null): SignatureResult['certifica
   };
 }
 
-function damaged(reason: string): SignatureResult {
+/** A signature that cannot be checked at all: invalid, with the reason. */
+export function damaged(reason: string): SignatureResult {
   return { status: 'invalid', reason, signer: { name: null, organisation: null, email: null }, certificate: null, signingTime: null, digestAlgorithm: null };
 }
 

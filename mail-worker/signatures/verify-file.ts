@@ -1,8 +1,8 @@
 // One entry point for verifying whatever a user hands over: a signed PDF, an S/MIME message, a .p7s with its
 // document next to it, or a document with its .p7s next to it. Used by the CLI; the API hands over bytes (verifyBytes).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { VanthuError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { isPdf, verifyPdfSignatures } from './pdf.js';
 import { findSmimeSignatures } from './smime.js';
 import type { TrustStore } from './trust.js';
@@ -16,15 +16,15 @@ export interface FileVerification {
 }
 
 export async function verifyFile(file: string, trust: TrustStore): Promise<FileVerification> {
-  const bytes = read(file);
+  const bytes = readInputFile(file);
   const ext = path.extname(file).toLowerCase();
   if (isPdf(bytes)) return { file, ...(await verifyBytes(bytes, trust)) };
   if (ext === '.p7s' || ext === '.p7m' || ext === '.p7b') {
     const document = file.slice(0, -ext.length);
-    const content = existsSync(document) ? read(document) : null;
+    const content = existsSync(document) ? readInputFile(document) : null;
     return { file, kind: 'cms', signatures: await verifyDetachedCms(bytes, content, trust) };
   }
-  const p7s = existsSync(`${file}.p7s`) ? read(`${file}.p7s`) : null;
+  const p7s = existsSync(`${file}.p7s`) ? readInputFile(`${file}.p7s`) : null;
   return { file, ...(await verifyBytes(bytes, trust, p7s)) };
 }
 
@@ -38,14 +38,6 @@ export async function verifyBytes(bytes: Buffer, trust: TrustStore, detached: Bu
   const signatures: SignatureResult[] = [];
   for (const s of findSmimeSignatures(bytes)) signatures.push(...(await verifyDetachedCms(s.cms, s.kind === 'detached' ? s.signedBytes : null, trust)));
   return { kind: 'smime', signatures };
-}
-
-function read(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new VanthuError('E_IMPORT_PATH', `${file}: cannot be read (${(err as Error).message})`, err);
-  }
 }
 
 const STATUS_VI: Record<SignatureResult['status'], string> = {

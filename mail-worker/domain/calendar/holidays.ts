@@ -51,10 +51,3 @@ function compensatoryDays(fixed: Holiday[], taken: Set<string>): Holiday[] {
   }
   return out;
 }
-
-/** Default days off for a span of years (for working-time arithmetic near a year's end). */
-export function defaultHolidayDates(fromYear: number, toYear: number): string[] {
-  const out: string[] = [];
-  for (let year = fromYear; year <= toYear; year++) out.push(...defaultHolidays(year).map((h) => h.date));
-  return out;
-}

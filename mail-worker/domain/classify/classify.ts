@@ -1,7 +1,7 @@
 // Decides a message's category from all its evidence, with a confidence clerks can trust: softmax over the summed
 // weights per category. "other" starts with a little weight, so a message with no signal at all is "other".
 import { CATEGORIES, type Category } from '../types.js';
-import type { Classification, Evidence, MessageForClassification } from './input.js';
+import type { Classification, MessageForClassification } from './input.js';
 import { CorrectionMemory, tokensOf } from './memory.js';
 import { signalsOf } from './signals.js';
 
@@ -23,5 +23,3 @@ export function classifyMessage(message: MessageForClassification, memory: Corre
 }
 
 const EMPTY_MEMORY = new CorrectionMemory();
-
-export type { Evidence };

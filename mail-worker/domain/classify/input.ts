@@ -30,6 +30,11 @@ export interface MessageForClassification {
 
 export type Evidence = EvidenceItem;
 
+/** A message answers another when it names it (In-Reply-To) or its subject says so ("Re:", "TL:", "Trả lời:"). */
+export function isReplyTo(inReplyTo: string | null, subject: string): boolean {
+  return Boolean(inReplyTo) || /^\s*(re|tl|trả lời|tra loi)\s*:/i.test(subject);
+}
+
 export interface Classification {
   category: Category;
   /** Share of the evidence weight that went to the winning category (0..1, softmax over categories). */

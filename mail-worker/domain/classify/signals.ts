@@ -11,6 +11,16 @@ interface WordSignal {
   detail: string;
 }
 
+/**
+ * Details that `weighTogether` reads back, named once: the same words are shown to clerks as the evidence, so a
+ * change to the wording cannot silently switch a rule off.
+ */
+const REPORT_REQUESTED = 'đề nghị báo cáo có thời hạn';
+const NEW_TIME = 'hoãn sang thời gian mới';
+const POSTPONED = 'hoãn/hủy cuộc họp';
+const DOCUMENT_TYPE = 'văn bản loại';
+const ADVERT = 'quảng cáo / bản tin / chào hàng';
+
 /** A letter asking for a report or figures by a deadline is a request to track, not a report ("đề nghị ... báo cáo ... trước ngày"). */
 const REPORT_REQUEST = /\b(de nghi|yeu cau)\b[^.\n]{0,150}\b(bao cao|cung cap|gui)\b([^.\n]{0,100}\b(truoc|cham nhat)( ngay| luc| \d)|[^\n]{0,200}\bhan (gui|nop)\b)/;
 
@@ -23,9 +33,9 @@ const WORDS: readonly WordSignal[] = [
   { category: 'meeting_invitation', pattern: /(?<!\btai lieu\b.{0,80}|(?<!tiep )(kem theo|theo|phuc vu|tai) giay moi (so )?)\d+\/gm-/, weight: 4, detail: 'số ký hiệu /GM-' },
   { category: 'meeting_invitation', pattern: /\b(doi (thoi gian|dia diem|lich)|thay doi (thoi gian|dia diem)) (to chuc )?(cuoc )?(hop|hoi nghi)\b/, weight: 3, detail: 'đổi thời gian, địa điểm họp' },
   // A postponement re-convenes the meeting only when it names the new time; otherwise it is a notice.
-  { category: 'meeting_invitation', pattern: /\bhoan\b[^.\n]{0,100}\b(sang|den|vao) (ngay|luc|thu|\d)/, weight: 3, detail: 'hoãn sang thời gian mới' },
+  { category: 'meeting_invitation', pattern: /\bhoan\b[^.\n]{0,100}\b(sang|den|vao) (ngay|luc|thu|\d)/, weight: 3, detail: NEW_TIME },
   { category: 'meeting_invitation', pattern: /\b(moi bo sung|bo sung thanh phan)\b/, weight: 3.5, detail: 'mời bổ sung thành phần' },
-  { category: 'announcement', pattern: /\b(hoan|huy|tam hoan|tam dung)( to chuc)? (cuoc |buoi |viec )?(hop|hoi nghi|hoi thao|lop|tap huan|khoa)/, weight: 2.5, detail: 'hoãn/hủy cuộc họp' },
+  { category: 'announcement', pattern: /\b(hoan|huy|tam hoan|tam dung)( to chuc)? (cuoc |buoi |viec )?(hop|hoi nghi|hoi thao|lop|tap huan|khoa)/, weight: 2.5, detail: POSTPONED },
   { category: 'announcement', pattern: /\b(se|duoc)( duoc)? thong bao sau\b/, weight: 3, detail: 'thời gian thông báo sau' },
   { category: 'meeting_material', pattern: /\btai lieu\b[^.\n]{0,40}\b(hop|hoi nghi|hoi thao|toa dam|phien hop)\b/, weight: 4.5, detail: 'tài liệu họp' },
   { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien )?(hop|hoi nghi)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
@@ -57,7 +67,7 @@ const WORDS: readonly WordSignal[] = [
   { category: 'official_document', pattern: /\bv\/v\b/, weight: 0.5, detail: 'V/v' },
   { category: 'official_document', pattern: /(?<!du thao )\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 1.2, detail: 'tên loại văn bản' },
   { category: 'official_document', pattern: /\b(hoa toc|thuong khan)\b|\[khan\]|^khan\b/, weight: 1.5, detail: 'độ khẩn' },
-  { category: 'official_document', pattern: REPORT_REQUEST, weight: 2.5, detail: 'đề nghị báo cáo có thời hạn' },
+  { category: 'official_document', pattern: REPORT_REQUEST, weight: 2.5, detail: REPORT_REQUESTED },
   { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan|tuan|trinh)\b/, weight: 4.5, detail: 'lịch công tác' },
   { category: 'directive_info', pattern: /\by kien chi dao\b/, weight: 4.5, detail: 'ý kiến chỉ đạo' },
   { category: 'directive_info', pattern: /\b(chi dao cua|ket luan (cua|chi dao)|thong bao ket luan|chi dao (khan|dieu hanh|xu ly))\b/, weight: 3.5, detail: 'chỉ đạo, điều hành' },
@@ -67,7 +77,7 @@ const WORDS: readonly WordSignal[] = [
   { category: 'other', pattern: /\b(undeliverable|delivery status|mail delivery|khong (the )?gui duoc|returned mail)\b/, weight: 6, detail: 'thư báo lỗi gửi' },
   { category: 'other', pattern: /\b(tu dong tra loi|automatic reply|auto(-| )?reply|out of office|vang mat (tu|den))\b/, weight: 6, detail: 'trả lời tự động' },
   { category: 'other', pattern: /\b(thu nay (duoc )?gui tu dong|vui long khong tra loi|do not reply|no-?reply)\b/, weight: 4, detail: 'thư gửi tự động' },
-  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|bao gia)\b/, weight: 3.5, detail: 'quảng cáo / bản tin / chào hàng' },
+  { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|bao gia)\b/, weight: 3.5, detail: ADVERT },
   { category: 'other', pattern: /\b(tai khoan ngan hang|cai dat ung dung|\.apk|xac nhan thong tin tai khoan|dang nhap (de|tai))\b/, weight: 4, detail: 'dấu hiệu lừa đảo' },
   { category: 'other', pattern: /\b(sinh nhat|dam cuoi|thiep cuoi|tan gia|chuc mung nam moi)\b/, weight: 3, detail: 'việc riêng' },
   { category: 'other', pattern: /\b(bao tri|nang cap) (he thong|may chu|thu dien tu)|\bmat khau\b|\bxac minh tai khoan\b/, weight: 3, detail: 'thông báo kỹ thuật' },
@@ -86,7 +96,7 @@ const TYPE_WEIGHT: Readonly<Record<string, number>> = {
 };
 const OTHER_TYPE_WEIGHT = 3;
 /** A draft announces itself at the top ("DỰ THẢO", "Dự thảo lần 2") or in its file name. */
-const DRAFT_MARK = /(^|\n)\s*\(?(du thao|bản du thao)\b/;
+const DRAFT_MARK = /^\s*\(?du thao\b/; // on folded text: one line, no tone marks
 
 /** Subject prefixes of machine-made replies: read receipts, delivery failures, automatic answers. */
 const AUTOMATIC_SUBJECT = /^\s*(da doc|read|tra loi tu dong|xac nhan (da )?nhan( van ban| thu)?|undeliverable|khong gui duoc|delivery status notification|tu dong tra loi|automatic reply|auto(-| )?reply|out of office|returned mail)\s*:/;
@@ -144,17 +154,17 @@ function weighTogether(evidence: Evidence[], message: MessageForClassification):
   const materials = evidence.some((e) => e.category === 'meeting_material' && (e.source === 'subject' || e.source === 'body'));
   const governmentSender = /\.gov\.vn$/i.test(message.fromAddress ?? '');
   // A numbered công văn asking for a report or figures is the request; its "báo cáo", "số liệu" say what it asks for.
-  const request = evidence.some((e) => e.detail === 'đề nghị báo cáo có thời hạn')
-    && evidence.some((e) => e.detail.startsWith('văn bản loại Công văn'));
-  const newTime = evidence.some((e) => e.detail === 'hoãn sang thời gian mới');
+  const request = evidence.some((e) => e.detail === REPORT_REQUESTED)
+    && evidence.some((e) => e.detail.startsWith(`${DOCUMENT_TYPE} Công văn`));
+  const newTime = evidence.some((e) => e.detail === NEW_TIME);
   return evidence.map((e) => {
     let scale = 1;
-    if (newTime && e.detail === 'hoãn/hủy cuộc họp') scale = 0;
+    if (newTime && e.detail === POSTPONED) scale = 0;
     if (message.isReply && e.source === 'subject' && (e.category === 'draft_for_comment' || e.category === 'meeting_invitation')) scale *= 0.3;
-    if (request && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith('văn bản loại')) scale *= 0.4;
-    if (materials && e.source.startsWith('attachment') && e.detail.startsWith('văn bản loại')) scale *= 0.5;
+    if (request && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.4;
+    if (materials && e.source.startsWith('attachment') && e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.5;
     if (materials && e.category === 'meeting_invitation' && e.source !== 'calendar') scale *= 0.4;
-    if (governmentSender && e.category === 'other' && e.detail.startsWith('quảng cáo')) scale *= 0.5;
+    if (governmentSender && e.category === 'other' && e.detail === ADVERT) scale *= 0.5;
     return scale === 1 ? e : { ...e, weight: Math.round(e.weight * scale * 100) / 100 };
   });
 }
@@ -186,7 +196,7 @@ function documentSignals(evidence: Evidence[], document: DocumentFields, source:
   // A complete header (number, issuer, date) is a registered document of the agency that sent it.
   const complete = document.codeNotation && document.issuer && document.issuedDate ? 0.5 : 0;
   const weight = (TYPE_WEIGHT[type] ?? OTHER_TYPE_WEIGHT) + complete;
-  add(evidence, category, weight * scale, source, `văn bản loại ${type}${document.codeNotation ? ` (${document.codeNotation})` : ''}`);
+  add(evidence, category, weight * scale, source, `${DOCUMENT_TYPE} ${type}${document.codeNotation ? ` (${document.codeNotation})` : ''}`);
 }
 
 function threadSignals(evidence: Evidence[], message: MessageForClassification, subject: string): void {

@@ -35,6 +35,11 @@ const BY_LOOSE_CODE = new Map<string, DocumentType>([
 ]);
 
 /** The type a notation names ("2020/NĐ-CP" -> Nghị định, "GM-UBND" -> Giấy mời), or null (công văn: issuer-unit). */
+/** "Số, ký hiệu" as a register writes it: "12/QĐ-UBND"; empty when the document shows neither. */
+export function numberAndNotation(document: { codeNumber: string | null; codeNotation: string | null }): string {
+  return [document.codeNumber, document.codeNotation].filter(Boolean).join('/');
+}
+
 export function typeOfNotation(notation: string): DocumentType | null {
   const segments = notation.split(/[-/ ]/).filter(Boolean);
   for (const segment of segments) {

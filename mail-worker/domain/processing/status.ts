@@ -23,8 +23,3 @@ export function statusMoveError(from: ProcessingStatus, to: ProcessingStatus): s
   if (NEXT[from].includes(to)) return null;
   return `a document ${from} (${EDXML_CODE[from]}) cannot become ${to} (${EDXML_CODE[to]}); allowed: ${NEXT[from].join(', ')}`;
 }
-
-/** Open documents are those still to be handled: their deadlines are watched. */
-export function isOpen(status: ProcessingStatus): boolean {
-  return status !== 'done' && status !== 'rejected';
-}

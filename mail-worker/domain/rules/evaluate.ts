@@ -1,6 +1,7 @@
 // The rules engine: rules and a message in, the actions to carry out and a trace of why out. It decides only; the
 // dispatcher acts (each action goes to the outbox in the registration's transaction).
 import { foldText } from '../text.js';
+import { vietnamDateOf, vietnamIsoSecondsOf } from '../register-year.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Action, Condition, RoutingRule, RuleInput, TextField, TextOp } from './types.js';
 
@@ -165,8 +166,8 @@ function test(op: TextOp, { value, folded }: { value: string; folded: string }, 
 function dueOf(due: { workingHours?: number; workingDays?: number; fromText?: boolean }, input: RuleInput, calendar: WorkCalendar): Pick<PlannedAction, 'dueDate' | 'dueAt'> {
   if (due.fromText && input.documentDueDate) return { dueDate: input.documentDueDate };
   if (due.workingHours !== undefined) {
-    const local = new Date(calendar.addWorkingHours(input.arrivedAt, due.workingHours).getTime() + 7 * 3600_000).toISOString().slice(0, 19);
-    return { dueDate: local.slice(0, 10), dueAt: `${local}+07:00` };
+    const at = calendar.addWorkingHours(input.arrivedAt, due.workingHours);
+    return { dueDate: vietnamDateOf(at), dueAt: vietnamIsoSecondsOf(at) };
   }
   return { dueDate: calendar.addWorkingDays(input.arrivedAt, due.workingDays ?? 0) };
 }

@@ -33,14 +33,19 @@ const BY_TYPE: Record<string, AttachmentType> = {
   'text/plain': BY_EXTENSION.txt!, 'text/csv': BY_EXTENSION.csv!, 'text/calendar': BY_EXTENSION.ics!,
 };
 
+/** What the file name, else the declared MIME type, says the attachment is. */
+function declaredType(filename: string | null, contentType: string): AttachmentType | null {
+  return BY_EXTENSION[(filename ?? '').toLowerCase().split('.').pop() ?? ''] ?? BY_TYPE[contentType.toLowerCase().split(';')[0]!.trim()] ?? null;
+}
+
 /** Before the bytes are there: whether the name or type says vanthu may read text from it (kept for reading). */
 export function mayHaveText(filename: string | null, contentType: string): boolean {
-  const declared = BY_EXTENSION[(filename ?? '').toLowerCase().split('.').pop() ?? ''] ?? BY_TYPE[contentType.toLowerCase().split(';')[0]!.trim()];
+  const declared = declaredType(filename, contentType);
   return Boolean(declared?.format) || contentType.toLowerCase() === 'application/octet-stream';
 }
 
 export function attachmentType(filename: string | null, contentType: string, head: Uint8Array): AttachmentType {
-  const declared = BY_EXTENSION[(filename ?? '').toLowerCase().split('.').pop() ?? ''] ?? BY_TYPE[contentType.toLowerCase().split(';')[0]!.trim()] ?? null;
+  const declared = declaredType(filename, contentType);
   if (startsWith(head, '%PDF-')) return BY_EXTENSION.pdf!;
   if (startsWith(head, 'PK\u0003\u0004')) {
     // A ZIP: the name says which OOXML/ODF flavour; an unknown name stays an archive.

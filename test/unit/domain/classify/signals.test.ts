@@ -1,14 +1,14 @@
 // Rules of the format the classifier reads, one row each: what a unit's mail says, and the category it must get.
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../../../mail-worker/domain/classify/classify.js';
-import type { AttachmentForClassification, MessageForClassification } from '../../../../mail-worker/domain/classify/input.js';
+import { isReplyTo, type AttachmentForClassification, type MessageForClassification } from '../../../../mail-worker/domain/classify/input.js';
 import type { Category } from '../../../../mail-worker/domain/types.js';
 import { extractDocument } from '../../../../mail-worker/domain/document/extract.js';
 
 function message(subject: string, body: string, more: Partial<MessageForClassification> = {}): MessageForClassification {
   return {
     subject, body, fromAddress: 'vanphong@example.gov.vn', attachments: [], calendarMethod: null,
-    isReply: /^\s*(re|tl)\s*:/i.test(subject), parentCategory: null, bodyDocument: null, ...more,
+    isReply: isReplyTo(null, subject), parentCategory: null, bodyDocument: null, ...more,
   };
 }
 
