@@ -1,7 +1,7 @@
 // The format's signals for each category (Chỉ thị 15 categories): words in the subject and body, the document
 // types attachments carry, calendar parts, spreadsheets, thread and sender. Each gives weight to one category.
 import type { Category, DocumentFields } from '../types.js';
-import { foldText } from '../text.js';
+import { foldText, toPlain } from '../text.js';
 import type { Evidence, MessageForClassification } from './input.js';
 
 interface WordSignal {
@@ -20,9 +20,13 @@ const NEW_TIME = 'hoãn sang thời gian mới';
 const POSTPONED = 'hoãn/hủy cuộc họp';
 const DOCUMENT_TYPE = 'văn bản loại';
 const ADVERT = 'quảng cáo / bản tin / chào hàng';
+const ASKS_COMMENTS_BY = 'xin ý kiến có thời hạn';
+const REPLY_ABOUT_DRAFT = 'trả lời về dự thảo';
 
 /** A letter asking for a report or figures by a deadline is a request to track, not a report ("đề nghị ... báo cáo ... trước ngày"). */
 const REPORT_REQUEST = /\b(de nghi|yeu cau)\b[^.\n]{0,150}\b(bao cao|cung cap|gui)\b([^.\n]{0,100}\b(truoc|cham nhat)( ngay| luc| \d)|[^\n]{0,200}\bhan (gui|nop)\b)/;
+/** The request's deadline often has a sentence of its own: "Báo cáo gửi về Sở Tài chính trước ngày 20/5/2026". */
+const REPORT_DEADLINE = /\b(van ban |)(bao cao|so lieu)\b[^.\n]{0,20}\bgui ve\b[^.\n]{0,120}\b(truoc|cham nhat)( ngay| luc| \d)/;
 
 /** Matched on folded text (no tone marks, đ -> d, lower case), so "Giấy mời" and "Giay moi" are one signal. */
 const WORDS: readonly WordSignal[] = [
@@ -35,10 +39,13 @@ const WORDS: readonly WordSignal[] = [
   // A postponement re-convenes the meeting only when it names the new time; otherwise it is a notice.
   { category: 'meeting_invitation', pattern: /\bhoan\b[^.\n]{0,100}\b(sang|den|vao) (ngay|luc|thu|\d)/, weight: 3, detail: NEW_TIME },
   { category: 'meeting_invitation', pattern: /\b(moi bo sung|bo sung thanh phan)\b/, weight: 3.5, detail: 'mời bổ sung thành phần' },
+  // A summons to a course or conference is a call to attend at a stated time and place, like a giấy mời.
+  { category: 'meeting_invitation', pattern: /\bgiay trieu tap\b|\/gtt-|\btrieu tap\b[^.\n]{0,120}\b(tham du|tham gia)\b/, weight: 4, detail: 'giấy triệu tập' },
+  { category: 'meeting_invitation', pattern: /\bkinh moi\b[^.\n]{0,150}\btham du\b/, weight: 3.5, detail: 'kính mời tham dự' },
   { category: 'announcement', pattern: /\b(hoan|huy|tam hoan|tam dung)( to chuc)? (cuoc |buoi |viec )?(hop|hoi nghi|hoi thao|lop|tap huan|khoa)/, weight: 2.5, detail: POSTPONED },
   { category: 'announcement', pattern: /\b(se|duoc)( duoc)? thong bao sau\b/, weight: 3, detail: 'thời gian thông báo sau' },
   { category: 'meeting_material', pattern: /\btai lieu\b[^.\n]{0,40}\b(hop|hoi nghi|hoi thao|toa dam|phien hop)\b/, weight: 4.5, detail: 'tài liệu họp' },
-  { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien )?(hop|hoi nghi)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
+  { category: 'meeting_material', pattern: /\bphuc vu (cuoc |buoi |phien |ky )?(hop|hoi nghi|giao ban)\b/, weight: 3.5, detail: 'phục vụ cuộc họp' },
   { category: 'meeting_material', pattern: /(?<!tiep )\b(kem theo|theo|phuc vu|tai) giay moi (so )?\d/, weight: 4, detail: 'kèm theo giấy mời số' },
   { category: 'meeting_material', pattern: /\b(bai )?tham luan\b/, weight: 4, detail: 'tham luận' },
   { category: 'meeting_material', pattern: /\b(slide|bai trinh chieu|trinh bay tai (hoi nghi|cuoc hop|phien hop|hoi dong))\b/, weight: 3, detail: 'trình bày tại cuộc họp' },
@@ -52,7 +59,9 @@ const WORDS: readonly WordSignal[] = [
   { category: 'announcement', pattern: /\b(nghi (le|tet)|lich nghi|cat dien|toan the (can bo|cong chuc)|cac phong, ban)\b/, weight: 2, detail: 'thông báo chung' },
   { category: 'draft_for_comment', pattern: /\bdu thao\b/, weight: 1.5, detail: 'dự thảo' },
   { category: 'draft_for_comment', pattern: /\b(xin|lay|de nghi (tham gia|gop)) y kien\b/, weight: 3, detail: 'xin ý kiến' },
-  { category: 'draft_for_comment', pattern: /\b(de nghi|kinh de nghi)[^.\n]{0,40}\bgop y\b/, weight: 2.5, detail: 'đề nghị góp ý' },
+  { category: 'draft_for_comment', pattern: /\b(de nghi|kinh de nghi)[^.\n]{0,40}\b(gop y|cho y kien)\b(?! chi dao)/, weight: 2.5, detail: 'đề nghị góp ý' },
+  // Asking for comments by a date opens a round of comments, also when it is sent as a reply ("gửi dự thảo lần 2").
+  { category: 'draft_for_comment', pattern: /\b(de nghi|kinh de nghi|xin)\b[^.\n]{0,80}\b(gop y|cho y kien|tham gia y kien)\b[^.\n]{0,150}\b(truoc|cham nhat) ngay\b/, weight: 2, detail: ASKS_COMMENTS_BY },
   { category: 'feedback', pattern: /(?<!(lay|xin|de nghi|de nghi tham gia)( y kien)? )\b(y kien gop y|gop y (doi voi |vao |cho )?(du thao|noi dung du thao|du an (luat|nghi dinh|phap lenh)))\b/, weight: 3, detail: 'góp ý dự thảo' },
   { category: 'feedback', pattern: /(?<!(lay|xin|de nghi) )\b(tham gia |co )?y kien (doi voi|vao|ve|gop y (doi voi |vao )?)(du thao|noi dung du thao)\b/, weight: 3, detail: 'ý kiến về dự thảo' },
   { category: 'feedback', pattern: /\b(gop y nhu sau|co y kien nhu sau|y kien cu the nhu sau|de nghi co quan soan thao|nhat tri voi (noi dung )?du thao)\b/, weight: 3, detail: 'ý kiến như sau' },
@@ -68,19 +77,23 @@ const WORDS: readonly WordSignal[] = [
   { category: 'official_document', pattern: /(?<!du thao )\b(cong van|quyet dinh|chi thi|ke hoach|to trinh|huong dan|cong dien|nghi quyet|thong tu|nghi dinh)\b/, weight: 1.2, detail: 'tên loại văn bản' },
   { category: 'official_document', pattern: /\b(hoa toc|thuong khan)\b|\[khan\]|^khan\b/, weight: 1.5, detail: 'độ khẩn' },
   { category: 'official_document', pattern: REPORT_REQUEST, weight: 2.5, detail: REPORT_REQUESTED },
+  { category: 'official_document', pattern: REPORT_DEADLINE, weight: 2.5, detail: REPORT_REQUESTED },
   { category: 'schedule', pattern: /\blich (cong tac|lam viec|truc|tiep cong dan|tuan|trinh)\b/, weight: 4.5, detail: 'lịch công tác' },
   { category: 'directive_info', pattern: /\by kien chi dao\b/, weight: 4.5, detail: 'ý kiến chỉ đạo' },
   { category: 'directive_info', pattern: /\b(chi dao cua|ket luan (cua|chi dao)|thong bao ket luan|chi dao (khan|dieu hanh|xu ly))\b/, weight: 3.5, detail: 'chỉ đạo, điều hành' },
   { category: 'directive_info', pattern: /\by kien (cua )?(dong chi|lanh dao|chu tich|pho chu tich|giam doc|bo truong|thu truong)\b/, weight: 3.5, detail: 'ý kiến của lãnh đạo' },
   { category: 'directive_info', pattern: /\b(giao (xu ly|thuc hien|nhiem vu|cho)|but phe|chu tri tham muu|dong y (ve )?chu truong)\b/, weight: 2.5, detail: 'giao việc, bút phê' },
   { category: 'directive_info', pattern: /\bgiao\b[^.\n]{0,80}\bchu tri\b/, weight: 3, detail: 'giao chủ trì' },
+  // The leader writing in the first person: "Tôi yêu cầu: 1. ...", "Tôi đã xem báo cáo ... Đề nghị: ...".
+  { category: 'directive_info', pattern: /\btoi (yeu cau|giao|chi dao|da (xem|doc) (bao cao|to trinh|van ban|de xuat))\b/, weight: 3, detail: 'lãnh đạo yêu cầu (ngôi thứ nhất)' },
+  { category: 'directive_info', pattern: /^(\[?(khan|hoa toc)\]?:? )?(v\/v )?chi dao\b|\b(cong van|van ban) (so )?\d+\/\S+ (ngay \S+ )?chi dao\b/, weight: 3, detail: 'chỉ đạo, điều hành' },
   { category: 'other', pattern: /\b(undeliverable|delivery status|mail delivery|khong (the )?gui duoc|returned mail)\b/, weight: 6, detail: 'thư báo lỗi gửi' },
   { category: 'other', pattern: /\b(tu dong tra loi|automatic reply|auto(-| )?reply|out of office|vang mat (tu|den))\b/, weight: 6, detail: 'trả lời tự động' },
   { category: 'other', pattern: /\b(thu nay (duoc )?gui tu dong|vui long khong tra loi|do not reply|no-?reply)\b/, weight: 4, detail: 'thư gửi tự động' },
   { category: 'other', pattern: /\b(trung thuong|khuyen mai|giam gia|quang cao|newsletter|ban tin|unsubscribe|huy dang ky|chieu sinh|bao gia)\b/, weight: 3.5, detail: ADVERT },
   { category: 'other', pattern: /\b(tai khoan ngan hang|cai dat ung dung|\.apk|xac nhan thong tin tai khoan|dang nhap (de|tai))\b/, weight: 4, detail: 'dấu hiệu lừa đảo' },
   { category: 'other', pattern: /\b(sinh nhat|dam cuoi|thiep cuoi|tan gia|chuc mung nam moi)\b/, weight: 3, detail: 'việc riêng' },
-  { category: 'other', pattern: /\b(bao tri|nang cap) (he thong|may chu|thu dien tu)|\bmat khau\b|\bxac minh tai khoan\b/, weight: 3, detail: 'thông báo kỹ thuật' },
+  { category: 'other', pattern: /\b(bao tri|nang cap) (he thong|may chu|thu dien tu)|\bmat khau\b|\bxac minh tai khoan\b|\b(maintenance|downtime)\b|\b(tam ngung|gian doan)\b[^.\n]{0,120}\b(nang cap|bao tri)\b/, weight: 3, detail: 'thông báo kỹ thuật' },
 ];
 
 /** The type a document header names, and the category documents of that type travel as (others: official). */
@@ -109,7 +122,11 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
   const evidence: Evidence[] = [];
   const subject = foldText(message.subject);
   if (AUTOMATIC_SUBJECT.test(subject)) add(evidence, 'other', 8, 'subject', 'thư tự động (đã đọc, lỗi gửi, trả lời tự động)');
-  words(evidence, subject, 'subject', SUBJECT_WEIGHT);
+  // A forward with a note of its own: the note says why it is sent on ("Giao Phòng Kinh tế chủ trì ..."); the
+  // forwarded message, and the subject it brings, say what it is about.
+  const note = forwardNote(message.subject, message.body);
+  words(evidence, subject, 'subject', note ? SUBJECT_WEIGHT / 2 : SUBJECT_WEIGHT);
+  if (note) words(evidence, note, 'forward note', SUBJECT_WEIGHT);
   words(evidence, foldText(ownText(message.body, message.isReply).slice(0, 3000)), 'body', BODY_WEIGHT);
   for (const attachment of message.attachments) {
     const source = `attachment ${attachment.filename ?? '(no name)'}`;
@@ -146,8 +163,10 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
  * - a reply's subject repeats the request it answers, so its "xin ý kiến dự thảo" or "Giấy mời" is the parent's;
  * - a công văn asking for a report by a deadline is a request, whatever its words about reports and figures;
  * - a postponement that names the new time calls the meeting again: it is no longer a notice;
+ * - a reply that asks for comments by a date is the next round of a draft, not an answer to it;
  * - when the mail says it carries meeting materials, the documents attached are those materials, whatever their type,
- *   and the invitation it names ("theo Giấy mời số 45/GM-UBND") is a reference, not a new invitation;
+ *   and the invitation it names ("theo Giấy mời số 45/GM-UBND") is a reference, not a new invitation; the reports
+ *   and figures it names are those materials;
  * - commercial words from a .gov.vn sender are an agency's own notice (a school's "chiêu sinh"), not an advert.
  */
 function weighTogether(evidence: Evidence[], message: MessageForClassification): Evidence[] {
@@ -157,12 +176,16 @@ function weighTogether(evidence: Evidence[], message: MessageForClassification):
   const request = evidence.some((e) => e.detail === REPORT_REQUESTED)
     && evidence.some((e) => e.detail.startsWith(`${DOCUMENT_TYPE} Công văn`));
   const newTime = evidence.some((e) => e.detail === NEW_TIME);
+  const asksAgain = message.isReply && evidence.some((e) => e.detail === ASKS_COMMENTS_BY && e.source !== 'subject' && !e.source.startsWith('attachment'));
   return evidence.map((e) => {
     let scale = 1;
     if (newTime && e.detail === POSTPONED) scale = 0;
-    if (message.isReply && e.source === 'subject' && (e.category === 'draft_for_comment' || e.category === 'meeting_invitation')) scale *= 0.3;
+    if (message.isReply && e.source === 'subject') scale *= 0.3;
     if (request && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.4;
+    if (asksAgain && e.detail === REPLY_ABOUT_DRAFT) scale *= 0.3;
     if (materials && e.source.startsWith('attachment') && e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.5;
+    // "gửi Báo cáo số 186/BC-TKKH ... để phục vụ phiên họp": the report and the figures are the materials.
+    if (materials && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.4;
     if (materials && e.category === 'meeting_invitation' && e.source !== 'calendar') scale *= 0.4;
     if (governmentSender && e.category === 'other' && e.detail === ADVERT) scale *= 0.5;
     return scale === 1 ? e : { ...e, weight: Math.round(e.weight * scale * 100) / 100 };
@@ -170,13 +193,27 @@ function weighTogether(evidence: Evidence[], message: MessageForClassification):
 }
 
 /** Where a reply quotes the message it answers: its words are the parent's ("> ...", "-----Original Message-----"). */
-const QUOTE_START = /^(>|-{2,}\s*original message|-{2,}\s*thư gốc|vào .{4,80} đã viết:|on .{4,80} wrote:)/imu;
+const QUOTE_START = /^(>|-{2,}\s*original message|-{2,}\s*thư gốc|vào .{4,80} đã viết:|on .{4,80} wrote:|(from|từ): .+\n(sent|date|đã gửi|ngày): )/imu;
 
 /** A reply's own text, without the quoted parent; a forward keeps everything (what it forwards is its content). */
 function ownText(body: string, isReply: boolean): string {
   if (!isReply) return body;
   const quote = QUOTE_START.exec(body);
   return quote ? body.slice(0, quote.index) : body;
+}
+
+const FORWARD_SUBJECT = /^\s*(fwd?|chuyen tiep|ct)\s*:/i;
+const FORWARD_START = /^(-{2,}\s*(forwarded message|original message|thư chuyển tiếp|tin nhắn chuyển tiếp)|from: .+\n(sent|date): )/imu;
+/** Below this many characters the note is a greeting ("Gửi anh chị", "FYI"), which says nothing of why. */
+const NOTE_MIN_LENGTH = 40;
+
+/** The folded note written above a forwarded message, or null when the mail is not a forward or has no real note. */
+function forwardNote(subject: string, body: string): string | null {
+  if (!FORWARD_SUBJECT.test(toPlain(subject))) return null;
+  const start = FORWARD_START.exec(body);
+  if (!start) return null;
+  const note = foldText(body.slice(0, start.index));
+  return note.length >= NOTE_MIN_LENGTH ? note : null;
 }
 
 function words(evidence: Evidence[], folded: string, source: string, scale: number): void {
@@ -204,7 +241,7 @@ function threadSignals(evidence: Evidence[], message: MessageForClassification, 
     add(evidence, 'feedback', 8, 'thread', 'trả lời thư xin ý kiến dự thảo');
     return;
   }
-  if (message.isReply && /\b(du thao|gop y|y kien)\b/.test(subject)) add(evidence, 'feedback', 3, 'thread', 'trả lời về dự thảo');
+  if (message.isReply && /\b(du thao|gop y|y kien)\b/.test(subject)) add(evidence, 'feedback', 3, 'thread', REPLY_ABOUT_DRAFT);
 }
 
 function senderSignals(evidence: Evidence[], message: MessageForClassification): void {
