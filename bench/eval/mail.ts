@@ -2,6 +2,8 @@
 // .eml (parse, attachment text, extraction, classification), messages in date order so a reply sees its parent.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CorrectionMemory, tokensOf } from '../../mail-worker/domain/classify/memory.js';
+import { WordModel, type WordModelData } from '../../mail-worker/domain/classify/word-model.js';
 import { registerYearOf } from '../../mail-worker/domain/register-year.js';
 import { registrationFor } from '../../mail-worker/domain/registration.js';
 import { CATEGORIES, type Category, type Registration } from '../../mail-worker/domain/types.js';
@@ -37,8 +39,30 @@ export interface SplitScore {
 
 export const REVIEW_THRESHOLD = 0.6;
 
-export async function classifyLabelledMail(dir: string): Promise<MailResult[]> {
-  const labels = readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MailLabel);
+/** Tokens seen in fewer messages than this are left out of the seed: one message's words say nothing general. */
+const SEED_MIN_DOCUMENTS = 2;
+
+function readLabels(dir: string): MailLabel[] {
+  return readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MailLabel);
+}
+
+/** The word model's seed: counts over the tuning part only (scripts/build-word-model.ts writes it). */
+export async function wordModelOfTuningPart(dir: string): Promise<WordModelData> {
+  const tuning = readLabels(dir).filter((label) => label.split === 'tune');
+  const model = new WordModel();
+  for (const label of tuning) {
+    const { parsed, attachments } = (await readMessage(readFileSync(path.join(dir, label.file)), DEFAULT_ATTACHMENT_LIMITS)).content;
+    model.add(tokensOf({
+      subject: parsed.subject, body: parsed.text, fromAddress: parsed.from[0]?.address ?? null,
+      attachments: attachments.map((a) => ({ filename: a.info.filename, kind: 'other', text: null, document: null })),
+    }), label.category);
+  }
+  return model.toData(tuning.map((label) => label.id), SEED_MIN_DOCUMENTS);
+}
+
+/** `memory`: what the classifier starts from; by default the product's own (the shipped seed, no corrections). */
+export async function classifyLabelledMail(dir: string, memory?: CorrectionMemory): Promise<MailResult[]> {
+  const labels = readLabels(dir);
   const read = await Promise.all(labels.map(async (label) => ({ label, message: await readMessage(readFileSync(path.join(dir, label.file)), DEFAULT_ATTACHMENT_LIMITS) })));
   read.sort((a, b) => (a.message.content.parsed.date ?? '').localeCompare(b.message.content.parsed.date ?? ''));
   const byMessageId = new Map<string, Category>();
@@ -47,7 +71,7 @@ export async function classifyLabelledMail(dir: string): Promise<MailResult[]> {
     const { parsed } = message.content;
     const arrival = parsed.date ? new Date(parsed.date) : new Date();
     const registration = registrationFor(message.content, {
-      reviewThreshold: REVIEW_THRESHOLD, referenceYear: registerYearOf(arrival),
+      reviewThreshold: REVIEW_THRESHOLD, referenceYear: registerYearOf(arrival), memory,
       parentCategory: parsed.inReplyTo ? byMessageId.get(parsed.inReplyTo) ?? null : null,
     });
     if (parsed.messageId) byMessageId.set(parsed.messageId, registration.category);

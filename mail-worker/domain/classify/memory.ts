@@ -1,8 +1,11 @@
 // What clerks taught: every correction is kept as an example; a new message close to one (folded word n-grams,
-// same sender) leans towards the category the clerk chose. Retraining is adding an example.
+// same sender) leans towards the category the clerk chose. Retraining is adding an example. The examples are also
+// counted into the word model (word-model.ts), which starts from the labelled mail's tuning part.
 import type { Category } from '../types.js';
 import { foldText } from '../text.js';
 import type { Evidence, MessageForClassification } from './input.js';
+import { WordModel } from './word-model.js';
+import { WORD_MODEL_SEED } from './word-model-seed.js';
 
 export interface LearnedExample {
   entryId: number;
@@ -35,8 +38,11 @@ function stripReplyPrefix(subject: string): string {
 
 export class CorrectionMemory {
   readonly #examples: LearnedExample[] = [];
+  readonly #model: WordModel;
 
-  constructor(examples: readonly LearnedExample[] = []) {
+  /** `model`: where the word model starts; by default the seed built from the labelled mail. */
+  constructor(examples: readonly LearnedExample[] = [], model: WordModel = new WordModel(WORD_MODEL_SEED)) {
+    this.#model = model;
     for (const example of examples) this.add(example);
   }
 
@@ -47,12 +53,20 @@ export class CorrectionMemory {
   /** A later correction of the same entry replaces the earlier one. */
   add(example: LearnedExample): void {
     const index = this.#examples.findIndex((e) => e.entryId === example.entryId);
-    if (index >= 0) this.#examples.splice(index, 1);
+    if (index >= 0) {
+      const [earlier] = this.#examples.splice(index, 1);
+      this.#model.add(earlier!.tokens, earlier!.category, -1);
+    }
     this.#examples.push(example);
+    this.#model.add(example.tokens, example.category);
   }
 
-  /** The closest example of each category, as evidence. */
+  /** The word model's belief, and the closest example of each category, as evidence. */
   evidence(tokens: readonly string[], sender: string | null): Evidence[] {
+    return [...this.#model.evidence(tokens), ...this.#closest(tokens, sender)];
+  }
+
+  #closest(tokens: readonly string[], sender: string | null): Evidence[] {
     if (this.#examples.length === 0) return [];
     const mine = new Set(tokens);
     const best = new Map<Category, { similarity: number; entryId: number }>();

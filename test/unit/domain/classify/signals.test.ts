@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../../../mail-worker/domain/classify/classify.js';
 import { isReplyTo, type AttachmentForClassification, type MessageForClassification } from '../../../../mail-worker/domain/classify/input.js';
+import { CorrectionMemory } from '../../../../mail-worker/domain/classify/memory.js';
+import { WordModel } from '../../../../mail-worker/domain/classify/word-model.js';
 import type { Category } from '../../../../mail-worker/domain/types.js';
 import { extractDocument } from '../../../../mail-worker/domain/document/extract.js';
 
@@ -46,9 +48,12 @@ const cases: Array<[string, MessageForClassification, Category]> = [
   ['a leader giving a unit a task to lead', message('Giao nhiệm vụ kiểm tra sạt lở bờ kè', 'Giao Phòng Kinh tế chủ trì, phối hợp Đội trật tự đô thị kiểm tra hiện trường ngay trong sáng nay.'), 'directive_info'],
 ];
 
+/** The rules alone: no word model, no corrections. */
+const RULES_ONLY = new CorrectionMemory([], new WordModel());
+
 describe('classifier: rules of the format', () => {
   it.each(cases)('%s', (_name, input, expected) => {
-    const result = classifyMessage(input);
+    const result = classifyMessage(input, RULES_ONLY);
     expect(result.category, JSON.stringify(result.evidence)).toBe(expected);
   });
 });
