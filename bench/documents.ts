@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import { configSchema } from '../mail-worker/config/schema.js';
 import { extractDocument } from '../mail-worker/domain/document/extract.js';
 import { registrationFor } from '../mail-worker/domain/registration.js';
 import type { MessageContent } from '../mail-worker/domain/types.js';
@@ -45,13 +46,13 @@ export async function runDocumentBench(say: (line: string) => void): Promise<Doc
   const contents: MessageContent[] = [];
   for (const file of readdirSync(emlDir)) contents.push((await readMessage(readFileSync(path.join(emlDir, file)), DEFAULT_ATTACHMENT_LIMITS)).content);
   say(`Extraction + classification of ${contents.length} labelled messages, attachment text already read (one core) ...`);
-  const classify = await perSecond(contents.length, () => { for (const content of contents) registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 }); });
+  const classify = await perSecond(contents.length, () => { for (const content of contents) registrationFor(content, { reviewThreshold: DEFAULTS.classification.reviewThreshold, referenceYear: 2026 }); });
 
   say(`Routing: 500 rules evaluated for each of the ${contents.length} messages (one core) ...`);
   const rules = benchRules(500);
-  const calendar = workCalendarOf(DEFAULT_WORKING_TIME, new Date('2026-03-10T02:00:00Z'));
+  const calendar = workCalendarOf(DEFAULTS.workingTime, new Date('2026-03-10T02:00:00Z'));
   const inputs = contents.map((content) => {
-    const registration = registrationFor(content, { reviewThreshold: 0.6, referenceYear: 2026 });
+    const registration = registrationFor(content, { reviewThreshold: DEFAULTS.classification.reviewThreshold, referenceYear: 2026 });
     return ruleInputOf(content.parsed, registration, { mailbox: 'vanphong', folder: 'INBOX' }, new Date('2026-03-10T02:00:00Z'), calendar);
   });
   const route = await perSecond(inputs.length, () => { for (const input of inputs) evaluateRules(rules, input, calendar); });
@@ -63,10 +64,8 @@ export async function runDocumentBench(say: (line: string) => void): Promise<Doc
   };
 }
 
-const DEFAULT_WORKING_TIME = {
-  periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri'>,
-  byDay: {}, holidays: {}, workingDays: [],
-};
+/** A configuration with nothing set: the review threshold and working hours an agency starts with. */
+const DEFAULTS = configSchema.parse({});
 
 /** A rule set as large agencies might write: every kind of condition, nested, with regexes; few of them match. */
 function benchRules(count: number): RoutingRule[] {

@@ -86,17 +86,16 @@ export class Core {
   /** For the daily summary of `date`: entries that arrived since the start of the day before, and those overdue on it. */
   summary(date: string): { arrived: RegisterEntryView[]; overdue: RegisterEntryView[] } {
     const since = new Date(Date.parse(`${date}T00:00:00+07:00`) - 86_400_000).toISOString();
-    const ids = this.db.prepare('SELECT id FROM register_entries WHERE arrival_date >= ? AND status != ? ORDER BY id').pluck().all(since, 'quarantined') as number[];
     const dayBefore = vietnamDateOf(new Date(Date.parse(`${date}T00:00:00+07:00`) - 1));
-    const overdue = this.processing.dueBetween(null, dayBefore).map(({ id }) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
-    return { arrived: ids.map((id) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null), overdue };
+    const overdue = this.queries.getMany(this.processing.dueBetween(null, dayBefore).map(({ id }) => id));
+    return { arrived: this.queries.arrivedSince(since), overdue };
   }
 
   /** Open entries due within `days` working days (soon), or whose due date has passed (overdue). */
   due(when: 'soon' | 'overdue', days: number): RegisterEntryView[] {
     const now = this.now();
     const entries = this.processing.due(when, now, workCalendarOf(this.config.workingTime, now), days);
-    return entries.map(({ id }) => this.queries.get(id)).filter((e): e is RegisterEntryView => e !== null);
+    return this.queries.getMany(entries.map(({ id }) => id));
   }
 
   /** A clerk's correction: recorded, applied, and taught to the classifier at once. */

@@ -85,11 +85,11 @@ function render() {
       row.insertCell().append(pre);
     }
     const tools = row.insertCell();
-    for (const [label, action] of [[t.up, () => move(i, -1)], [t.down, () => move(i, 1)], [t.edit, () => edit(i)], [t.remove, () => { rules.splice(i, 1); changed(); }]]) {
+    for (const [name, action] of [['up', () => move(i, -1)], ['down', () => move(i, 1)], ['edit', () => edit(i)], ['remove', () => { rules.splice(i, 1); changed(); }]]) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = label;
-      button.className = `rule-${['up', 'down', 'edit', 'remove'][[t.up, t.down, t.edit, t.remove].indexOf(label)]}`;
+      button.textContent = t[name];
+      button.className = `rule-${name}`;
       button.addEventListener('click', action);
       tools.append(button, ' ');
     }

@@ -47,24 +47,22 @@ const FIELDS: Array<{ field: string; target: number | null; label: (l: DocumentL
 ];
 
 /** How labels and results are compared: NFC, case folded, white space (U+00A0 too) folded. */
-export function sameValue(a: string | null, b: string | null): boolean {
+function sameValue(a: string | null, b: string | null): boolean {
   const norm = (v: string | null) => (v === null ? null : v.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim());
   return norm(a) === norm(b);
 }
 
-export function loadLabels(dir: string): DocumentLabel[] {
+function loadLabels(dir: string): DocumentLabel[] {
   return readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DocumentLabel);
 }
 
-export function evaluateDocuments(dir: string): { rates: FieldRate[]; documents: number; seconds: number } {
+export function evaluateDocuments(dir: string): { rates: FieldRate[]; documents: number } {
   const labels = loadLabels(dir);
   const results = new Map<string, DocumentFields>();
-  const started = process.hrtime.bigint();
   for (const label of labels) {
     const text = readFileSync(path.join(dir, `${label.id}.txt`), 'utf8');
     results.set(label.id, extractDocument(text, { referenceYear: 2026 }).fields);
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rates = FIELDS.map(({ field, target, label, got }) => {
     const misses: FieldRate['misses'] = [];
     for (const l of labels) {
@@ -75,5 +73,5 @@ export function evaluateDocuments(dir: string): { rates: FieldRate[]; documents:
     const correct = labels.length - misses.length;
     return { field, correct, total: labels.length, rate: correct / labels.length, target, misses };
   });
-  return { rates, documents: labels.length, seconds };
+  return { rates, documents: labels.length };
 }

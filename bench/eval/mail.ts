@@ -2,6 +2,7 @@
 // .eml (parse, attachment text, extraction, classification), messages in date order so a reply sees its parent.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { configSchema } from '../../mail-worker/config/schema.js';
 import { CorrectionMemory, tokensOf } from '../../mail-worker/domain/classify/memory.js';
 import { WordModel, type WordModelData } from '../../mail-worker/domain/classify/word-model.js';
 import { registerYearOf } from '../../mail-worker/domain/register-year.js';
@@ -20,7 +21,7 @@ export interface MailLabel {
   file: string;
 }
 
-export interface MailResult {
+interface MailResult {
   label: MailLabel;
   registration: Registration;
 }
@@ -37,7 +38,9 @@ export interface SplitScore {
   needsReview: number;
 }
 
-export const REVIEW_THRESHOLD = 0.6;
+
+/** The threshold an agency starts with (vanthu.yaml's classification.reviewThreshold default). */
+const REVIEW_THRESHOLD = configSchema.parse({}).classification.reviewThreshold;
 
 /** Tokens seen in fewer messages than this are left out of the seed: one message's words say nothing general. */
 const SEED_MIN_DOCUMENTS = 2;
@@ -54,7 +57,7 @@ export async function wordModelOfTuningPart(dir: string): Promise<WordModelData>
     const { parsed, attachments } = (await readMessage(readFileSync(path.join(dir, label.file)), DEFAULT_ATTACHMENT_LIMITS)).content;
     model.add(tokensOf({
       subject: parsed.subject, body: parsed.text, fromAddress: parsed.from[0]?.address ?? null,
-      attachments: attachments.map((a) => ({ filename: a.info.filename, kind: 'other', text: null, document: null })),
+      attachments: attachments.map((a) => ({ filename: a.info.filename })),
     }), label.category);
   }
   return model.toData(tuning.map((label) => label.id), SEED_MIN_DOCUMENTS);

@@ -10,9 +10,11 @@ import { runSign } from './sign.js';
 import { formatIngestSummary, runIngest } from './ingest.js';
 import { formatRuleTest, testRules } from './rules.js';
 import { loadRuleFile } from '../rules/load.js';
-import { crlFilesOf, fetchCrl, isCrlUrl } from '../signatures/crl-fetch.js';
+import { isCrlUrl } from '../config/schema.js';
+import { crlFilesOf, fetchCrl } from '../signatures/crl-fetch.js';
 import { loadTrustStore } from '../signatures/trust.js';
-import { formatVerification, verifyFile } from '../signatures/verify-file.js';
+import { verifyFile } from '../signatures/verify-file.js';
+import { formatVerification } from './verify.js';
 import { formatRegisterTable, listRegister } from './register-list.js';
 import { runServe } from './serve.js';
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { VanthuError } from '../errors.js';
-import { configSchema, type ParsedConfig } from './schema.js';
+import { configSchema, isCrlUrl, type ParsedConfig } from './schema.js';
 import { Secret } from './secret.js';
 import { describeIssues, parseYamlWithLines, YamlSyntaxError, type Locate } from './yaml-source.js';
 
@@ -68,7 +68,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
   const routing = parsed.routing.rulesFile ? { ...parsed.routing, rulesFile: path.resolve(baseDir, parsed.routing.rulesFile) } : parsed.routing;
   const signatures = {
     ...(parsed.signatures.trustAnchors ? { trustAnchors: path.resolve(baseDir, parsed.signatures.trustAnchors) } : {}),
-    crls: parsed.signatures.crls.map((crl) => (/^https?:\/\//i.test(crl) ? crl : path.resolve(baseDir, crl))),
+    crls: parsed.signatures.crls.map((crl) => (isCrlUrl(crl) ? crl : path.resolve(baseDir, crl))),
     signing: parsed.signatures.signing
       ? { ...parsed.signatures.signing, p12: path.resolve(baseDir, parsed.signatures.signing.p12), password: readPassword(parsed.signatures.signing, 'signatures.signing', baseDir, env) }
       : null,

@@ -64,6 +64,9 @@ const relaySchema = z
   .refine((relay) => !(relay.passwordEnv && relay.passwordFile), { message: 'expected at most one of passwordEnv or passwordFile' })
   .refine((relay) => !relay.user || Boolean(relay.passwordEnv || relay.passwordFile), { message: 'a user needs passwordEnv or passwordFile' });
 
+/** A `signatures.crls` entry that is fetched (http or https URL) rather than read from a file or folder. */
+export const isCrlUrl = (entry: string): boolean => /^https?:\/\//i.test(entry);
+
 export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
   register: z.strictObject({ id: z.string().min(1).default('den') }).default({ id: 'den' }),
@@ -85,7 +88,7 @@ export const configSchema = z.strictObject({
         })
         .default({ enabled: true, host: '127.0.0.1', port: 2525, maxMessageSize: 50_000_000 }),
     })
-    .default({ smtp: { enabled: true, host: '127.0.0.1', port: 2525, maxMessageSize: 50_000_000 } }),
+    .prefault({}),
   mailboxes: z.array(mailboxSchema).default([]),
   limits: z
     .strictObject({
@@ -93,7 +96,7 @@ export const configSchema = z.strictObject({
       parseTimeoutMs: z.number().int().positive().default(60_000),
       parseThreads: z.number().int().min(1).max(64).optional(),
     })
-    .default({ maxParseSize: 50_000_000, parseTimeoutMs: 60_000 }),
+    .prefault({}),
   imap: z
     .strictObject({
       /** Re-IDLE at least this often; servers drop idle connections after 30 minutes (RFC 3501) or sooner. */
@@ -102,7 +105,7 @@ export const configSchema = z.strictObject({
       resyncIntervalMs: z.number().int().min(5_000).default(10 * 60_000),
       fetchBatch: z.number().int().min(1).max(5000).default(100),
     })
-    .default({ idleRefreshMs: 5 * 60_000, resyncIntervalMs: 10 * 60_000, fetchBatch: 100 }),
+    .prefault({}),
   classification: z
     .strictObject({
       /** Below this confidence (0..1) an entry is registered as needs_review for a clerk to check. */
@@ -110,7 +113,7 @@ export const configSchema = z.strictObject({
       /** Who is alerted when a document marked Mật / Tối mật / Tuyệt mật arrives. */
       securityOfficer: z.email({ error: 'expected the security officer\'s e-mail address' }).optional(),
     })
-    .default({ reviewThreshold: 0.6 }),
+    .prefault({}),
   workingTime: z
     .strictObject({
       /** Working periods of a working day, "HH:MM-HH:MM". */
@@ -126,7 +129,7 @@ export const configSchema = z.strictObject({
       /** Days normally off that are worked (swapped Saturdays). */
       workingDays: z.array(isoDay).default([]),
     })
-    .default({ periods: ['07:30-11:30', '13:30-17:00'], workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], byDay: {}, holidays: {}, workingDays: [] }),
+    .prefault({}),
   signatures: z
     .strictObject({
       /** Trust anchors: a folder of PEM/DER CA certificates (the government CA, licensed public CAs). None by default. */
@@ -145,7 +148,7 @@ export const configSchema = z.strictObject({
         .refine(onePasswordSource, ONE_PASSWORD_SOURCE)
         .optional(),
     })
-    .default({ crls: [] }),
+    .prefault({}),
   routing: z
     .strictObject({
       /** The routing-rule file (YAML or JSON), checked at start like this file. */
@@ -164,7 +167,7 @@ export const configSchema = z.strictObject({
     .default({}),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
-    .default({ level: 'info' }),
+    .prefault({}),
 });
 
 export type ConfigFile = z.input<typeof configSchema>;

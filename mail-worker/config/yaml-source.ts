@@ -39,7 +39,7 @@ export function parseYamlWithLines(text: string): { data: unknown; locate: Locat
   return { data: doc.toJS() ?? null, locate };
 }
 
-export function formatKeyPath(keyPath: ReadonlyArray<PropertyKey>): string {
+function formatKeyPath(keyPath: ReadonlyArray<PropertyKey>): string {
   return keyPath
     .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
     .join('');

@@ -1,6 +1,7 @@
 // Số đến restarts on 1 January in Vietnam's time zone (UTC+7, no daylight saving), whatever the server's zone.
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Vietnam is UTC+7 all year. */
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The register year an arrival belongs to. */
 export function registerYearOf(arrival: Date): number {

@@ -1,7 +1,7 @@
 // What a signature check says: one result per signature, with the signer and why; and the one word a register entry
 // and a routing rule use for all of a message's signatures.
 
-export const SIGNATURE_STATUSES = ['valid', 'invalid', 'untrusted', 'expired', 'revoked', 'modified_after_signing'] as const;
+const SIGNATURE_STATUSES = ['valid', 'invalid', 'untrusted', 'expired', 'revoked', 'modified_after_signing'] as const;
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 export interface SignatureResult {
@@ -21,7 +21,7 @@ export type SignatureSummary = SignatureStatus | 'none';
 /** Worst first: a broken or altered signature outweighs a trust or validity problem, which outweighs valid. */
 const SEVERITY: readonly SignatureStatus[] = ['invalid', 'modified_after_signing', 'revoked', 'expired', 'untrusted', 'valid'];
 
-export function summarizeSignatures(results: readonly SignatureResult[]): SignatureSummary {
+function summarizeSignatures(results: readonly SignatureResult[]): SignatureSummary {
   if (results.length === 0) return 'none';
   return SEVERITY.find((status) => results.some((r) => r.status === status)) ?? 'invalid';
 }

@@ -2,7 +2,6 @@
 import { BlobStore, sha256Hex } from '../blobs/blob-store.js';
 import { describeError, VanthuError } from '../errors.js';
 import { CorrectionMemory, type LearnedExample } from '../domain/classify/memory.js';
-import { registerYearOf } from '../domain/register-year.js';
 import { registrationFor } from '../domain/registration.js';
 import { searchTextOf } from '../domain/search-text.js';
 import type { ParsedMessage, Registration } from '../domain/types.js';
@@ -28,6 +27,8 @@ export interface ParseTask {
   maxParseSize: number;
   /** Below this classification confidence an entry is `needs_review`. */
   reviewThreshold: number;
+  /** The register year of the arrival: dates written without a year are read in it. */
+  referenceYear: number;
   /** False on a second try, after reading attachments timed out or killed the worker: register without their text. */
   readAttachments: boolean;
   /** Where the trust anchors and CRLs are (signatures: in vanthu.yaml); null: signatures are not checked. */
@@ -113,7 +114,7 @@ async function parseStored(raw: Buffer, task: ParseTask): Promise<Parsed> {
   });
   // The domain decides here, off the main thread: classification and extraction are CPU work too.
   const registration = registrationFor(content, {
-    reviewThreshold: task.reviewThreshold, memory: learned, referenceYear: registerYearOf(new Date()),
+    reviewThreshold: task.reviewThreshold, memory: learned, referenceYear: task.referenceYear,
   });
   const searchText = searchTextOf(content, registration);
   return { ok: true, fingerprint, parsed: content.parsed, registration, searchText };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { vietnamDateOf, vietnamIsoOf } from '../domain/register-year.js';
 import { numberAndNotation } from '../domain/document/vocabulary.js';
+import { textFor } from '../http/i18n.js';
 import type { RegisterEntryView } from '../register/entry-view.js';
 import type { MailSender } from '../mail/send.js';
 import { OutboxWait, type OutboxHandler, type OutboxRow } from './dispatcher.js';
@@ -17,12 +18,8 @@ export interface MailActionDeps {
   summary: (date: string) => { arrived: RegisterEntryView[]; overdue: RegisterEntryView[] };
 }
 
-const CATEGORY_LABEL: Record<string, string> = {
-  meeting_invitation: 'Giấy mời họp', meeting_material: 'Tài liệu họp', report: 'Văn bản để biết, báo cáo',
-  announcement: 'Thông báo chung', draft_for_comment: 'Dự thảo xin ý kiến', feedback: 'Văn bản góp ý',
-  statistics: 'Bảng biểu thống kê', official_document: 'Văn bản đến', schedule: 'Lịch công tác',
-  directive_info: 'Thông tin chỉ đạo, điều hành', other: 'Khác',
-};
+/** Category names as the console shows them: mail to agencies is written in Vietnamese. */
+const CATEGORY_LABEL: Readonly<Record<string, string>> = textFor('vi').categories;
 
 export function mailActionHandlers(deps: MailActionDeps): Map<string, OutboxHandler> {
   const entryOf = (row: OutboxRow) => {

@@ -1,6 +1,7 @@
 // The one-way pipeline every source feeds: raw bytes -> raw store -> parse -> register (one transaction, in order).
 import type { Logger } from '../log.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
+import { registerYearOf } from '../domain/register-year.js';
 import { failedRegistration } from '../domain/registration.js';
 import { describeError, VanthuError } from '../errors.js';
 import type { PlannedAction } from '../domain/rules/evaluate.js';
@@ -108,7 +109,8 @@ export class IngestPipeline {
     const inline = raw.length <= INLINE_RAW_MAX;
     const outcome = await this.#deps.pool.run({
       raw, ...(rawSha256 ? { rawSha256 } : {}), blobRoot: this.#deps.blobs.root, storeRaw: !inline,
-      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, readAttachments: true, trust: this.#deps.trust(),
+      maxParseSize: this.#deps.maxParseSize, reviewThreshold: this.#deps.reviewThreshold, referenceYear: registerYearOf(this.#deps.now()),
+      readAttachments: true, trust: this.#deps.trust(),
     });
     // The raw bytes could not be written (disk full, ...): register nothing; the source delivers again later.
     if (!outcome.ok && outcome.code === 'E_STORE') throw new VanthuError('E_STORE', outcome.reason);

@@ -54,7 +54,7 @@ export class CorrectionStore {
         ? []
         : tokensOf({
           subject: entry.subject, body: entry.body_text ?? '', fromAddress: entry.from_address,
-          attachments: filenames.map((filename) => ({ filename, kind: 'other', text: null, document: null })),
+          attachments: filenames.map((filename) => ({ filename })),
         });
       this.db.prepare(`
         INSERT INTO corrections (entry_id, changed_by, changed_at, changes, category, sender, tokens)

@@ -47,6 +47,20 @@ export class RegisterQueries {
     return row ? toEntryView(row) : null;
   }
 
+  /** Entries by id in the order given, in one query (ids not found are left out). */
+  getMany(ids: readonly number[]): RegisterEntryView[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`${ENTRY_SELECT} WHERE e.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as EntryRow[];
+    const byId = new Map(rows.map((row) => [row.id, toEntryView(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Entries that arrived at or after `since` (ISO instant), oldest first; quarantined ones are not shown. */
+  arrivedSince(since: string): RegisterEntryView[] {
+    const rows = this.db.prepare(`${ENTRY_SELECT} WHERE e.arrival_date >= ? AND e.status != 'quarantined' ORDER BY e.id`).all(since) as EntryRow[];
+    return rows.map(toEntryView);
+  }
+
   /** Where a message's raw bytes are: inline in the register, or in the blob store under their digest. */
   rawOf(messageRow: number): { sha256: string; size: number; inline: Buffer | null } | null {
     const row = this.db.prepare('SELECT raw_sha256, size, raw_inline FROM messages WHERE id = ?').get(messageRow) as

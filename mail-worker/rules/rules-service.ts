@@ -2,15 +2,12 @@
 // message, and dry runs of saved or unsaved rules against recent entries or a message.
 import type { TrustStore } from '../signatures/trust.js';
 import type { Config } from '../config/load.js';
-import { registerYearOf } from '../domain/register-year.js';
 import { evaluateRules, type Evaluation, type PlannedAction } from '../domain/rules/evaluate.js';
 import type { RoutingRule, RuleInput } from '../domain/rules/types.js';
-import { registrationFor } from '../domain/registration.js';
 import type { MessageLocation, ParsedMessage, Registration } from '../domain/types.js';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../mail/attachments/limits.js';
-import { readMessage } from '../mail/read-message.js';
 import type { RegisterQueries } from '../register/queries.js';
 import type { RuleStore, RuleVersion } from '../register/rule-store.js';
+import { dryRunMessage } from './dry-run.js';
 import { ruleInputOf } from './input.js';
 import { parseRuleFile } from './load.js';
 import { workCalendarOf } from './working-time.js';
@@ -75,14 +72,7 @@ export class RulesService {
   /** Run rules (unsaved `source`, or those in force) against the latest entries, or against one raw message. */
   async dryRun(options: { source?: string | undefined; limit?: number | undefined; eml?: Buffer | undefined }): Promise<DryRunResult[]> {
     const rules = options.source !== undefined ? parseRuleFile(options.source, 'rules') : this.#inForce;
-    if (options.eml) {
-      const { content } = await readMessage(options.eml, DEFAULT_ATTACHMENT_LIMITS, this.trust());
-      const arrivedAt = content.parsed.date ? new Date(content.parsed.date) : this.now();
-      const registration = registrationFor(content, { reviewThreshold: this.config.classification.reviewThreshold, referenceYear: registerYearOf(arrivedAt) });
-      const calendar = workCalendarOf(this.config.workingTime, arrivedAt);
-      const input = ruleInputOf(content.parsed, registration, { mailbox: 'test', folder: null }, arrivedAt, calendar);
-      return [{ entryId: null, incomingNumber: null, subject: content.parsed.subject, category: registration.category, ...evaluateRules(rules, input, calendar) }];
-    }
+    if (options.eml) return [{ entryId: null, incomingNumber: null, ...(await dryRunMessage(rules, options.eml, this.config, this.now(), this.trust())) }];
     const { items } = this.queries.list({ limit: options.limit ?? 20, offset: 0 });
     return items.map((entry) => {
       const arrivedAt = new Date(entry.arrivalDate);

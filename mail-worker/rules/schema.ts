@@ -26,7 +26,7 @@ function opValue(op: string): z.ZodType {
   }, { message: 'not a valid regular expression' });
 }
 
-export const conditionSchema: z.ZodType<unknown> = z.lazy(() => z.union([
+const conditionSchema: z.ZodType<unknown> = z.lazy(() => z.union([
   z.strictObject({ all: z.array(conditionSchema).min(1) }),
   z.strictObject({ any: z.array(conditionSchema).min(1) }),
   z.strictObject({ not: conditionSchema }),

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isCrlUrl } from '../config/schema.js';
 import { crlDerOf } from './trust.js';
 
 export interface CrlFetch {
@@ -14,9 +15,7 @@ export interface CrlFetch {
   error: string | null;
 }
 
-export const isCrlUrl = (entry: string): boolean => /^https?:\/\//i.test(entry);
-
-export function crlCacheFile(dataDir: string, url: string): string {
+function crlCacheFile(dataDir: string, url: string): string {
   return path.join(dataDir, 'crls', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.crl`);
 }
 

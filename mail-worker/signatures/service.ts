@@ -2,12 +2,13 @@
 // signature logged (who asked, which document, when).
 import { readFileSync } from 'node:fs';
 import type { SignaturesConfig } from '../config/load.js';
+import { isCrlUrl } from '../config/schema.js';
 import { VanthuError } from '../errors.js';
 import type { Db } from '../register/db.js';
 import { logSignature } from '../register/signature-log.js';
 import { sha256Hex } from '../blobs/blob-store.js';
 import { openSigningKey, signDocument, type SigningKey } from './sign.js';
-import { crlFilesOf, fetchCrl, isCrlUrl, type CrlFetch } from './crl-fetch.js';
+import { crlFilesOf, fetchCrl, type CrlFetch } from './crl-fetch.js';
 import { loadTrustStore, type TrustSettings, type TrustStore } from './trust.js';
 import { verifyBytes, type FileVerification } from './verify-file.js';
 
@@ -19,7 +20,7 @@ export class SignatureService {
 
   /** Throws E_CONFIG_INVALID when a trust anchor or CRL file cannot be read: the start stops, clearly. */
   constructor(private readonly db: Db, private readonly config: SignaturesConfig, private readonly dataDir: string, private readonly now: () => Date) {
-    this.#settings = { anchors: config.trustAnchors ?? null, crls: crlFilesOf(config.crls, dataDir), version: 0 };
+    this.#settings = this.#settingsFor(0);
     this.#trust = loadTrustStore(this.#settings);
     for (const url of this.crlUrls()) this.#fetches.set(url, { url, fetchedAt: null, error: 'not fetched yet' });
   }
@@ -42,10 +43,15 @@ export class SignatureService {
     if (urls.length === 0) return [];
     const results = await Promise.all(urls.map((url) => fetchCrl(url, this.dataDir, timeoutMs)));
     for (const r of results) this.#fetches.set(r.url, r);
-    const settings = { anchors: this.config.trustAnchors ?? null, crls: crlFilesOf(this.config.crls, this.dataDir), version: this.#settings.version + 1 };
+    const settings = this.#settingsFor(this.#settings.version + 1);
     this.#trust = loadTrustStore(settings);
     this.#settings = settings;
     return results;
+  }
+
+  /** Trust anchors and the CRL files as they are now on disk (a fetched URL reads as its cached copy). */
+  #settingsFor(version: number): TrustSettings & { version: number } {
+    return { anchors: this.config.trustAnchors ?? null, crls: crlFilesOf(this.config.crls, this.dataDir), version };
   }
 
   crlStatus(): CrlFetch[] {

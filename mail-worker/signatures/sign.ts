@@ -53,7 +53,7 @@ export function openSigningKey(p12: Buffer, password: string): SigningKey {
 }
 
 /** A detached CMS signature (DER) over `content`: SHA-256, with content type, message digest and signing time. */
-export function signDetached(content: Buffer, signer: SigningKey, signingTime = new Date()): Buffer {
+function signDetached(content: Buffer, signer: SigningKey, signingTime = new Date()): Buffer {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(content.toString('binary'));
   p7.addCertificate(signer.certificate);
@@ -79,7 +79,7 @@ export interface PdfSigningOptions {
   signingTime?: Date;
 }
 
-export async function signPdf(pdf: Buffer, signer: SigningKey, options: PdfSigningOptions = {}): Promise<Buffer> {
+async function signPdf(pdf: Buffer, signer: SigningKey, options: PdfSigningOptions = {}): Promise<Buffer> {
   const signingTime = options.signingTime ?? new Date();
   let doc: PDFDocument;
   try {

@@ -2,12 +2,12 @@
 // detached CMS) and opaque application/pkcs7-mime signed-data (the content is inside the CMS). Found at any depth.
 // The bytes must be the raw ones, so this reads the MIME structure itself rather than through a parser that decodes.
 
+import { headerFields, splitHeader } from '../mail/fingerprint.js';
+
 export type SmimeSignature = { kind: 'detached'; signedBytes: Buffer; cms: Buffer } | { kind: 'opaque'; cms: Buffer };
 
 interface Part {
   headers: Map<string, string>;
-  /** The whole part: headers and body, as sent. */
-  raw: Buffer;
   body: Buffer;
 }
 
@@ -38,16 +38,8 @@ function walk(part: Part, out: SmimeSignature[], depth: number): void {
 }
 
 function parsePart(raw: Buffer): Part {
-  const text = raw.toString('latin1');
-  const split = /\r?\n\r?\n/.exec(text);
-  const headerText = split ? text.slice(0, split.index) : text;
-  const bodyStart = split ? split.index + split[0].length : raw.length;
-  const headers = new Map<string, string>();
-  for (const line of headerText.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, raw, body: raw.subarray(bodyStart) };
+  const { header, body } = splitHeader(raw);
+  return { headers: new Map(headerFields(header)), body };
 }
 
 /** The parts between boundary lines, exact bytes, without the line break that belongs to the next boundary. */

@@ -41,7 +41,7 @@ function filesOf(entry: string): string[] {
 }
 
 /** Every certificate in a PEM bundle, or the one DER certificate. */
-export function certificatesIn(bytes: Buffer): X509Certificate[] {
+function certificatesIn(bytes: Buffer): X509Certificate[] {
   const text = bytes.toString('latin1');
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
   if (pems) return pems.map((pem) => new X509Certificate(pem));

@@ -109,23 +109,49 @@ function mayDigitallySign(cert: X509Certificate): boolean {
  */
 async function revocationOf(cert: X509Certificate, issuer: X509Certificate, trust: TrustStore): Promise<{ revoked: Date | null; checked: boolean }> {
   const serial = cert.serialNumber.toUpperCase().replace(/^0+/, '');
-  const issuerPkijs = toPkijs(issuer);
   let checked = false;
   for (const crl of trust.crls) {
-    let fromIssuer = false;
-    try {
-      fromIssuer = await crl.verify({ issuerCertificate: issuerPkijs });
-    } catch {
-      fromIssuer = false;
-    }
-    if (!fromIssuer) continue;
+    const index = crlIndexOf(crl);
+    if (!(await index.signedBy(issuer))) continue;
     checked = true;
-    for (const entry of crl.revokedCertificates ?? []) {
-      const listed = Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^0+/, '');
-      if (listed === serial) return { revoked: entry.revocationDate.value, checked };
-    }
+    const revoked = index.revoked.get(serial);
+    if (revoked) return { revoked, checked };
   }
   return { revoked: null, checked };
+}
+
+interface CrlIndex {
+  /** Whether this issuer signed the CRL, checked once per issuer. */
+  signedBy(issuer: X509Certificate): Promise<boolean>;
+  /** Revoked serial (hex, upper case, no leading zeros) -> revocation date. */
+  revoked: Map<string, Date>;
+}
+
+/** A loaded CRL does not change: its signature check and its list of serials are worked out once, not per signature. */
+const crlIndexes = new WeakMap<pkijs.CertificateRevocationList, CrlIndex>();
+
+function crlIndexOf(crl: pkijs.CertificateRevocationList): CrlIndex {
+  let index = crlIndexes.get(crl);
+  if (index) return index;
+  const revoked = new Map<string, Date>();
+  for (const entry of crl.revokedCertificates ?? []) {
+    const listed = Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^0+/, '');
+    if (!revoked.has(listed)) revoked.set(listed, entry.revocationDate.value);
+  }
+  const checks = new Map<string, Promise<boolean>>();
+  index = {
+    revoked,
+    signedBy(issuer) {
+      let check = checks.get(issuer.fingerprint256);
+      if (!check) {
+        check = crl.verify({ issuerCertificate: toPkijs(issuer) }).catch(() => false);
+        checks.set(issuer.fingerprint256, check);
+      }
+      return check;
+    },
+  };
+  crlIndexes.set(crl, index);
+  return index;
 }
 
 function signingTimeOf(info: pkijs.SignerInfo): Date | null {

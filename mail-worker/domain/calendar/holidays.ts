@@ -11,7 +11,7 @@ export interface Holiday {
 const iso = ({ year, month, day }: SolarDate) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 const addDays = (date: SolarDate, days: number) => fromJulianDay(julianDay(date) + days);
 /** 0 = Sunday ... 6 = Saturday. */
-export const weekday = (date: SolarDate) => (julianDay(date) + 1) % 7;
+const weekday = (date: SolarDate) => (julianDay(date) + 1) % 7;
 
 export function defaultHolidays(year: number): Holiday[] {
   const tet = lunarToSolar(1, 1, year)!;

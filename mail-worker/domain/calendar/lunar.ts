@@ -3,7 +3,7 @@
 // from the Chinese calendar (UTC+8) in some years, so holidays must be computed here, not taken from a Chinese table.
 
 /** Vietnam's time zone, in hours east of UTC. */
-export const VIETNAM_TZ = 7;
+const VIETNAM_TZ = 7;
 const SYNODIC_MONTH = 29.530588853;
 /** Julian day of the new moon of 1900-01-01, the count's origin. */
 const NEW_MOON_EPOCH = 2415021.076998695;

@@ -1,6 +1,7 @@
 // Working time of an agency in Vietnam time: working periods per weekday (e.g. 7:30–11:30 and 13:30–17:00), days
 // off, and swapped working days. Deadlines in working hours and working days are computed on it. Pure: instants in,
 // instants out.
+import { VIETNAM_OFFSET_MS } from '../register-year.js';
 
 export interface WorkingPeriod {
   start: string; // HH:MM
@@ -19,7 +20,6 @@ export interface WorkCalendarConfig {
 const OFFICE_DAY: readonly WorkingPeriod[] = [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }];
 export const DEFAULT_WEEK: WorkCalendarConfig['week'] = { 1: OFFICE_DAY, 2: OFFICE_DAY, 3: OFFICE_DAY, 4: OFFICE_DAY, 5: OFFICE_DAY };
 
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** A deadline search gives up after this many days (a calendar with no working time at all). */
@@ -44,7 +44,7 @@ export class WorkCalendar {
   /** The instant `hours` working hours after `from` (time outside working periods does not count). */
   addWorkingHours(from: Date, hours: number): Date {
     let remaining = Math.round(hours * 60);
-    let day = Math.floor((from.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
+    let day = localDayOf(from);
     let minute = Math.floor(((from.getTime() + VIETNAM_OFFSET_MS) % DAY_MS) / MINUTE_MS);
     for (let i = 0; i < MAX_DAYS; i++, day++, minute = 0) {
       for (const [start, end] of this.#periodsOn(day)) {
@@ -62,7 +62,7 @@ export class WorkCalendar {
    * that arrives on Friday with 2 working days is due on Tuesday.
    */
   addWorkingDays(from: Date, days: number): string {
-    let day = Math.floor((from.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
+    let day = localDayOf(from);
     let left = days;
     for (let i = 0; i < MAX_DAYS && left > 0; i++) {
       day++;
@@ -74,8 +74,8 @@ export class WorkCalendar {
   /** Working minutes between two instants (0 if `to` is not after `from`). */
   workingMinutesBetween(from: Date, to: Date): number {
     let total = 0;
-    const last = Math.floor((to.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
-    for (let day = Math.floor((from.getTime() + VIETNAM_OFFSET_MS) / DAY_MS); day <= last; day++) {
+    const last = localDayOf(to);
+    for (let day = localDayOf(from); day <= last; day++) {
       for (const [start, end] of this.#periodsOn(day)) {
         const a = Math.max(instantOf(day, start).getTime(), from.getTime());
         const b = Math.min(instantOf(day, end).getTime(), to.getTime());
@@ -107,6 +107,11 @@ function minutesOf(period: WorkingPeriod): [number, number] {
     return h * 60 + m;
   };
   return [toMinutes(period.start), toMinutes(period.end)];
+}
+
+/** Days since 1970-01-01 of the Vietnam date of an instant. */
+function localDayOf(instant: Date): number {
+  return Math.floor((instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */

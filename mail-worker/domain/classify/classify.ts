@@ -10,7 +10,7 @@ const OTHER_PRIOR = 1;
 /** Evidence kept with an entry: the strongest reasons, enough to explain the decision. */
 const EVIDENCE_SHOWN = 8;
 
-export function classifyMessage(message: MessageForClassification, memory: CorrectionMemory = EMPTY_MEMORY): Classification {
+export function classifyMessage(message: MessageForClassification, memory: CorrectionMemory = DEFAULT_MEMORY): Classification {
   const evidence = [...signalsOf(message), ...memory.evidence(tokensOf(message), message.fromAddress)];
   const scores = scoresOf(evidence);
   let category: Category = 'other';
@@ -36,4 +36,5 @@ function shareOf(category: Category, scores: Map<Category, number>): number {
   return 1 / sum;
 }
 
-const EMPTY_MEMORY = new CorrectionMemory();
+/** The word model's seed and no corrections: what a message is read with when no register is at hand. */
+const DEFAULT_MEMORY = new CorrectionMemory();

@@ -1,5 +1,6 @@
 // What the classifier looks at: a message reduced to its subject, body, sender, attachments and thread.
 import type { Category, DocumentFields, EvidenceItem } from '../types.js';
+import { toPlain } from '../text.js';
 
 export const ATTACHMENT_KINDS = ['pdf', 'word', 'spreadsheet', 'presentation', 'text', 'calendar', 'image', 'archive', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -33,6 +34,11 @@ export type Evidence = EvidenceItem;
 /** A message answers another when it names it (In-Reply-To) or its subject says so ("Re:", "TL:", "Trả lời:"). */
 export function isReplyTo(inReplyTo: string | null, subject: string): boolean {
   return Boolean(inReplyTo) || /^\s*(re|tl|trả lời|tra loi)\s*:/i.test(subject);
+}
+
+/** A forward says so in its subject ("Fwd:", "FW:", "Chuyển tiếp:"). */
+export function isForwardSubject(subject: string): boolean {
+  return /^\s*(fwd?|chuyen tiep|ct)\s*:/i.test(toPlain(subject));
 }
 
 export interface Classification {

@@ -20,8 +20,13 @@ const MIN_SIMILARITY = 0.35;
 /** Weight of a perfect match: above any single signal of the format, so a clerk's correction wins next time. */
 const MAX_WEIGHT = 9;
 
+/** What `tokensOf` reads of a message: of its attachments, only their names. */
+export type TokenSource = Pick<MessageForClassification, 'subject' | 'body' | 'fromAddress'> & {
+  attachments: ReadonlyArray<{ filename: string | null }>;
+};
+
 /** Folded words and word pairs of the subject, the body's start and attachment names, plus the sender's domain. */
-export function tokensOf(message: Pick<MessageForClassification, 'subject' | 'body' | 'attachments' | 'fromAddress'>): string[] {
+export function tokensOf(message: TokenSource): string[] {
   const subject = stripReplyPrefix(foldText(message.subject));
   const text = [subject, foldText(message.body.slice(0, 400)), ...message.attachments.map((a) => foldText(a.filename ?? ''))].join(' ');
   const words = text.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !/^\d+$/.test(w));

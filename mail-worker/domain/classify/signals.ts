@@ -1,8 +1,8 @@
 // The format's signals for each category (Chỉ thị 15 categories): words in the subject and body, the document
 // types attachments carry, calendar parts, spreadsheets, thread and sender. Each gives weight to one category.
 import type { Category, DocumentFields } from '../types.js';
-import { foldText, toPlain } from '../text.js';
-import type { Evidence, MessageForClassification } from './input.js';
+import { foldText } from '../text.js';
+import { isForwardSubject, type Evidence, type MessageForClassification } from './input.js';
 
 interface WordSignal {
   category: Category;
@@ -22,6 +22,9 @@ const DOCUMENT_TYPE = 'văn bản loại';
 const ADVERT = 'quảng cáo / bản tin / chào hàng';
 const ASKS_COMMENTS_BY = 'xin ý kiến có thời hạn';
 const REPLY_ABOUT_DRAFT = 'trả lời về dự thảo';
+/** Evidence sources that are the message's own words (a reply's text above the quote, a forward's note). */
+const FORWARD_NOTE = 'forward note';
+const OWN_TEXT: ReadonlySet<string> = new Set(['body', FORWARD_NOTE]);
 
 /** A letter asking for a report or figures by a deadline is a request to track, not a report ("đề nghị ... báo cáo ... trước ngày"). */
 const REPORT_REQUEST = /\b(de nghi|yeu cau)\b[^.\n]{0,150}\b(bao cao|cung cap|gui)\b([^.\n]{0,100}\b(truoc|cham nhat)( ngay| luc| \d)|[^\n]{0,200}\bhan (gui|nop)\b)/;
@@ -126,7 +129,7 @@ export function signalsOf(message: MessageForClassification): Evidence[] {
   // forwarded message, and the subject it brings, say what it is about.
   const note = forwardNote(message.subject, message.body);
   words(evidence, subject, 'subject', note ? SUBJECT_WEIGHT / 2 : SUBJECT_WEIGHT);
-  if (note) words(evidence, note, 'forward note', SUBJECT_WEIGHT);
+  if (note) words(evidence, note, FORWARD_NOTE, SUBJECT_WEIGHT);
   words(evidence, foldText(ownText(message.body, message.isReply).slice(0, 3000)), 'body', BODY_WEIGHT);
   for (const attachment of message.attachments) {
     const source = `attachment ${attachment.filename ?? '(no name)'}`;
@@ -176,16 +179,18 @@ function weighTogether(evidence: Evidence[], message: MessageForClassification):
   const request = evidence.some((e) => e.detail === REPORT_REQUESTED)
     && evidence.some((e) => e.detail.startsWith(`${DOCUMENT_TYPE} Công văn`));
   const newTime = evidence.some((e) => e.detail === NEW_TIME);
-  const asksAgain = message.isReply && evidence.some((e) => e.detail === ASKS_COMMENTS_BY && e.source !== 'subject' && !e.source.startsWith('attachment'));
+  const asksAgain = message.isReply && evidence.some((e) => e.detail === ASKS_COMMENTS_BY && OWN_TEXT.has(e.source));
   return evidence.map((e) => {
+    // Words about reports and figures: what a request asks for, or what meeting materials are.
+    const reportWords = (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith(DOCUMENT_TYPE);
     let scale = 1;
     if (newTime && e.detail === POSTPONED) scale = 0;
     if (message.isReply && e.source === 'subject') scale *= 0.3;
-    if (request && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.4;
+    if (request && reportWords) scale *= 0.4;
     if (asksAgain && e.detail === REPLY_ABOUT_DRAFT) scale *= 0.3;
     if (materials && e.source.startsWith('attachment') && e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.5;
     // "gửi Báo cáo số 186/BC-TKKH ... để phục vụ phiên họp": the report and the figures are the materials.
-    if (materials && (e.category === 'report' || e.category === 'statistics') && !e.detail.startsWith(DOCUMENT_TYPE)) scale *= 0.4;
+    if (materials && reportWords) scale *= 0.4;
     if (materials && e.category === 'meeting_invitation' && e.source !== 'calendar') scale *= 0.4;
     if (governmentSender && e.category === 'other' && e.detail === ADVERT) scale *= 0.5;
     return scale === 1 ? e : { ...e, weight: Math.round(e.weight * scale * 100) / 100 };
@@ -202,14 +207,13 @@ function ownText(body: string, isReply: boolean): string {
   return quote ? body.slice(0, quote.index) : body;
 }
 
-const FORWARD_SUBJECT = /^\s*(fwd?|chuyen tiep|ct)\s*:/i;
 const FORWARD_START = /^(-{2,}\s*(forwarded message|original message|thư chuyển tiếp|tin nhắn chuyển tiếp)|from: .+\n(sent|date): )/imu;
 /** Below this many characters the note is a greeting ("Gửi anh chị", "FYI"), which says nothing of why. */
 const NOTE_MIN_LENGTH = 40;
 
 /** The folded note written above a forwarded message, or null when the mail is not a forward or has no real note. */
 function forwardNote(subject: string, body: string): string | null {
-  if (!FORWARD_SUBJECT.test(toPlain(subject))) return null;
+  if (!isForwardSubject(subject)) return null;
   const start = FORWARD_START.exec(body);
   if (!start) return null;
   const note = foldText(body.slice(0, start.index));

@@ -1,5 +1,6 @@
 // Document text made ready for reading: NFC, one kind of space and line end, and two folded copies of the same
 // length, so a pattern found without tone marks (or without case) maps back to the printed text by index.
+import { plainKeepingLength } from '../text.js';
 
 export interface PreparedText {
   /** NFC, `\n` line ends, runs of spaces collapsed, no stray combining marks. */
@@ -27,29 +28,8 @@ export function prepareText(raw: string): PreparedText {
     .replace(SPACES, ' ')
     .replace(/ {2,}/g, ' ')
     .replace(/ *\n */g, '\n');
-  let plain = '';
-  for (const char of text) plain += plainChar(char);
+  const plain = plainKeepingLength(text);
   return { text, plain, folded: lowerEach(plain) };
-}
-
-const plainCache = new Map<string, string>();
-
-/** One code unit in, one code unit out: the base letter of a Vietnamese letter, đ -> d. */
-function plainChar(char: string): string {
-  if (char.length === 2) return '??'; // astral characters keep their two code units
-  const code = char.charCodeAt(0);
-  if (code < 0x80) return char;
-  let base = plainCache.get(char);
-  if (base === undefined) {
-    if (char === 'đ') base = 'd';
-    else if (char === 'Đ') base = 'D';
-    else {
-      const first = char.normalize('NFD')[0]!;
-      base = first.length === 1 ? first : char;
-    }
-    plainCache.set(char, base);
-  }
-  return base;
 }
 
 /** Lower case, one code unit at a time, so the result keeps the length (a few letters lower-case to two units). */

@@ -1,6 +1,6 @@
 // The signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Văn Chiến") and the "Nơi nhận" list at the end.
 import type { SignerInfo } from '../types.js';
-import { toPlain } from '../text.js';
+import { plainKeepingLength, toPlain } from '../text.js';
 import { isNameWord, isUpperWord, squash, type PreparedText } from './prepared.js';
 import { competenceMarks, positionTitles } from './vocabulary.js';
 
@@ -115,7 +115,7 @@ function upperRunStart(text: string, at: number): number {
  */
 function splitRun(run: string): { competence: string | null; position: string | null } {
   const text = squash(run);
-  const plain = toPlain(text);
+  const plain = plainKeepingLength(text);
   const marks = [...plain.matchAll(competenceMarks())];
   const firstMark = marks[0];
   const lastMark = marks[marks.length - 1];

@@ -1,5 +1,5 @@
 // The document's type title and its trích yếu (subject): "QUYẾT ĐỊNH Về việc ...", or "V/v ..." for a công văn.
-import { toPlain } from '../text.js';
+import { plainKeepingLength } from '../text.js';
 import { isUpperWord, squash, type PreparedText } from './prepared.js';
 import { BINDING_WORDS, CONG_VAN, positionTitles, TITLES_LONGEST_FIRST, type DocumentType } from './vocabulary.js';
 
@@ -100,7 +100,7 @@ function sentenceCaseSubject(segment: string): string | null {
 }
 
 function cutAtStop(text: string): string {
-  const plain = toPlain(text);
+  const plain = plainKeepingLength(text);
   const stop = SUBJECT_STOP.exec(plain);
   return stop ? text.slice(0, stop.index) : text;
 }
@@ -110,7 +110,7 @@ function cutAtStop(text: string): string {
  * "ĐẤT ĐAI SỐ 24-L/CTN NGÀY 14/07/1993 CỦA QUỐC HỘI".
  */
 function oldStyleHeading(text: string, codeNumber: string | null): string {
-  const plain = toPlain(text);
+  const plain = plainKeepingLength(text);
   if (/^\s*(?:CUA|SO\s*\d)/.test(plain)) {
     const about = /(?<![A-Za-z])VE(?![A-Za-z])/.exec(plain);
     if (about) return text.slice(about.index);
@@ -126,7 +126,7 @@ function oldStyleHeading(text: string, codeNumber: string | null): string {
  * unless a binding word ("CỦA", "CHO", ...) makes it part of the subject.
  */
 function cutAtAuthority(text: string, authority: string | null): string {
-  const plain = toPlain(text);
+  const plain = plainKeepingLength(text);
   let cut = plain.length;
   const titles = positionTitles();
   for (let m = titles.exec(plain); m; m = titles.exec(plain)) {
@@ -150,7 +150,7 @@ function cutAtAuthority(text: string, authority: string | null): string {
 /** The issuer and its parts ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN" -> also "TỔNG CỤC HẢI QUAN"), plain, longest first. */
 function authorityNames(authority: string | null): string[] {
   if (!authority) return [];
-  const plain = toPlain(authority);
+  const plain = plainKeepingLength(authority);
   const names = new Set([plain]);
   const parts = plain.split(/ (?=BO |TONG CUC |CUC |UY BAN |HOI DONG |VAN PHONG |SO |BAN |TOA AN |VIEN )/);
   for (let i = 1; i < parts.length; i++) names.add(parts.slice(i).join(' '));

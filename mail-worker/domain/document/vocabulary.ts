@@ -23,7 +23,7 @@ const TYPES: ReadonlyArray<[name: string, code: string | null]> = [
   ['Phiếu gửi', 'PG'], ['Phiếu chuyển', 'PC'], ['Phiếu báo', 'PB'], ['Lịch công tác', null], ['Công văn', null],
 ];
 
-export const DOCUMENT_TYPES: readonly DocumentType[] = TYPES.map(([name, code]) => ({ name, code, title: toPlain(name).toUpperCase() }));
+const DOCUMENT_TYPES: readonly DocumentType[] = TYPES.map(([name, code]) => ({ name, code, title: toPlain(name).toUpperCase() }));
 
 export const CONG_VAN = DOCUMENT_TYPES.find((type) => type.name === 'Công văn')!;
 
@@ -34,12 +34,12 @@ const BY_LOOSE_CODE = new Map<string, DocumentType>([
   ['QYD', BY_CODE.get('QyĐ')!], ['CTR', BY_CODE.get('CTr')!], ['TTR', BY_CODE.get('TTr')!],
 ]);
 
-/** The type a notation names ("2020/NĐ-CP" -> Nghị định, "GM-UBND" -> Giấy mời), or null (công văn: issuer-unit). */
 /** "Số, ký hiệu" as a register writes it: "12/QĐ-UBND"; empty when the document shows neither. */
 export function numberAndNotation(document: { codeNumber: string | null; codeNotation: string | null }): string {
   return [document.codeNumber, document.codeNotation].filter(Boolean).join('/');
 }
 
+/** The type a notation names ("2020/NĐ-CP" -> Nghị định, "GM-UBND" -> Giấy mời), or null (công văn: issuer-unit). */
 export function typeOfNotation(notation: string): DocumentType | null {
   const segments = notation.split(/[-/ ]/).filter(Boolean);
   for (const segment of segments) {

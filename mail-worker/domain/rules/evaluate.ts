@@ -101,7 +101,7 @@ function check(condition: Condition, fields: FieldCache): ConditionTrace {
   }
   if ('attachment' in condition) {
     const { present, kind, name } = condition.attachment;
-    const matching = input.attachments.filter((a) => (!kind || a.kind === kind) && (!name || foldText(a.filename ?? '').includes(foldText(name))));
+    const matching = input.attachments.filter((a) => (!kind || a.kind === kind) && (!name || foldText(a.filename ?? '').includes(foldExpected(name))));
     const matched = present === false ? matching.length === 0 : matching.length > 0;
     return { condition: `attachment ${JSON.stringify(condition.attachment)}`, matched };
   }
@@ -126,10 +126,6 @@ function fieldValues(field: TextField, input: RuleInput): string[] {
 
 const regexCache = new Map<string, RegExp>();
 
-/**
- * Text comparisons ignore case and tone marks (and đ/d); `matches` is a case-insensitive regular expression, on the
- * folded text when the pattern has no tone marks.
- */
 const foldCache = new Map<string, string>();
 /** Folded expected values: the same few hundred strings of a rule set, folded once. */
 function foldExpected(value: string): string {
@@ -141,6 +137,10 @@ function foldExpected(value: string): string {
   return folded;
 }
 
+/**
+ * Text comparisons ignore case and tone marks (and đ/d); `matches` is a case-insensitive regular expression, on the
+ * folded text when the pattern has no tone marks.
+ */
 function test(op: TextOp, { value, folded }: { value: string; folded: string }, expected: string | string[] | undefined): boolean {
   if (op === 'exists') return value.trim() !== '';
   if (op === 'matches') {

@@ -31,7 +31,7 @@ const VIETNAMESE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếề
 export type LegacyEncoding = 'tcvn3' | 'vni' | null;
 
 /** Which legacy encoding a decoded text is in, if any: many legacy signs and few real Vietnamese letters. */
-export function detectLegacy(text: string): LegacyEncoding {
+function detectLegacy(text: string): LegacyEncoding {
   const sample = text.slice(0, 20_000);
   const words = Math.max(1, sample.split(/\s+/).length);
   const real = (sample.match(VIETNAMESE) ?? []).length;

@@ -6,8 +6,6 @@ import { AttachmentTextError, type AttachmentLimits } from './limits.js';
 
 export interface PdfText {
   text: string;
-  pages: number;
-  pagesRead: number;
 }
 
 /** Fewer characters than this per page read means the pages are pictures. */
@@ -42,7 +40,7 @@ export async function readPdf(bytes: Buffer, limits: AttachmentLimits, deadline:
     if (chars < MIN_CHARS_PER_PAGE * pages.length) {
       throw new AttachmentTextError('E_NO_TEXT_LAYER', `${doc.numPages} page(s) without a text layer (a scanned document)`);
     }
-    return { text: pages.join('\n\f\n'), pages: doc.numPages, pagesRead: pages.length };
+    return { text: pages.join('\n\f\n') };
   } finally {
     await doc.destroy();
   }

@@ -18,7 +18,6 @@ export interface AttachmentText {
   code: AttachmentTextCode | null;
   reason: string | null;
   text: string | null;
-  pages: number | null;
   calendar: CalendarData | null;
 }
 
@@ -27,7 +26,7 @@ export async function readAttachmentText(
 ): Promise<AttachmentText> {
   const head = bytes ? bytes.subarray(0, 8) : new Uint8Array();
   const { kind, format } = attachmentType(filename, contentType, head);
-  const outcome = { kind, code: null, reason: null, text: null, pages: null, calendar: null };
+  const outcome = { kind, code: null, reason: null, text: null, calendar: null };
   if (!format) return { ...outcome, status: 'none' };
   if (!bytes || size > limits.maxBytes) {
     return { ...outcome, status: 'skipped', code: 'E_ATTACHMENT_TOO_LARGE', reason: `${size} bytes, text is read up to ${limits.maxBytes}` };
@@ -35,40 +34,40 @@ export async function readAttachmentText(
   try {
     const read = await readFormat(format, bytes, limits, Date.now() + limits.timeoutMs);
     const text = repairLegacy(read.text.normalize('NFC')).slice(0, limits.maxChars);
-    return { ...outcome, status: 'read', text, pages: read.pages, calendar: read.calendar };
+    return { ...outcome, status: 'read', text, calendar: read.calendar };
   } catch (err) {
     if (err instanceof AttachmentTextError) return { ...outcome, status: 'failed', code: err.code, reason: err.message };
     return { ...outcome, status: 'failed', code: 'E_ATTACHMENT_CORRUPT', reason: (err as Error).message ?? String(err) };
   }
 }
 
-async function readFormat(format: TextFormat, bytes: Buffer, limits: AttachmentLimits, deadline: number): Promise<{ text: string; pages: number | null; calendar: CalendarData | null }> {
+async function readFormat(format: TextFormat, bytes: Buffer, limits: AttachmentLimits, deadline: number): Promise<{ text: string; calendar: CalendarData | null }> {
   const zipLimits = { maxEntries: 5000, maxTotalBytes: limits.maxUnpackedBytes, maxRatio: 300 };
   switch (format) {
     case 'pdf': {
       const { readPdf } = await import('./pdf.js');
       const pdf = await readPdf(bytes, limits, deadline);
-      return { text: pdf.text, pages: pdf.pages, calendar: null };
+      return { text: pdf.text, calendar: null };
     }
     case 'docx':
       await checkZip(bytes, zipLimits);
-      return { text: await (await import('./word.js')).readDocx(bytes), pages: null, calendar: null };
+      return { text: await (await import('./word.js')).readDocx(bytes), calendar: null };
     case 'doc':
-      return { text: await (await import('./word.js')).readDoc(bytes), pages: null, calendar: null };
+      return { text: await (await import('./word.js')).readDoc(bytes), calendar: null };
     case 'xlsx':
     case 'ods':
       await checkZip(bytes, zipLimits);
-      return { text: (await import('./sheet.js')).readSheet(bytes), pages: null, calendar: null };
+      return { text: (await import('./sheet.js')).readSheet(bytes), calendar: null };
     case 'xls':
-      return { text: (await import('./sheet.js')).readSheet(bytes), pages: null, calendar: null };
+      return { text: (await import('./sheet.js')).readSheet(bytes), calendar: null };
     case 'odt':
       await checkZip(bytes, zipLimits);
-      return { text: (await import('./odt.js')).readOdt(bytes, limits.maxUnpackedBytes), pages: null, calendar: null };
+      return { text: (await import('./odt.js')).readOdt(bytes, limits.maxUnpackedBytes), calendar: null };
     case 'ics': {
       const calendar = (await import('./calendar.js')).readCalendar(decodeText(bytes));
-      return { text: calendar.text, pages: null, calendar };
+      return { text: calendar.text, calendar };
     }
     case 'txt':
-      return { text: decodeText(bytes), pages: null, calendar: null };
+      return { text: decodeText(bytes), calendar: null };
   }
 }
