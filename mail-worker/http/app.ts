@@ -15,7 +15,7 @@ import { renderLoginPage } from './login-page.js';
 import { renderRegisterPage } from './register-page.js';
 import { renderRulesPage } from './rules-page.js';
 import { renderOutboxPage } from './outbox-page.js';
-import { httpError, idParam, intParam, listParams, sendError, type Route } from './route.js';
+import { actorOf, httpError, idParam, intParam, listParams, sendError, type Route } from './route.js';
 import { signatureRoutes } from './signature-routes.js';
 import { toRuleFile } from '../rules/schema.js';
 import { toYaml } from '../config/yaml-source.js';
@@ -121,7 +121,7 @@ export function routesFor(deps: AppDeps): Route[] {
         if (typeof status !== 'string' || !PROCESSING_STATUSES.includes(status as ProcessingStatus)) {
           throw httpError(400, 'E_BAD_REQUEST', `status: expected one of ${PROCESSING_STATUSES.join(', ')}`);
         }
-        const change = deps.changeStatus(idParam(req), status as ProcessingStatus, 'admin', typeof note === 'string' && note.trim() ? note.trim().slice(0, 1000) : null);
+        const change = deps.changeStatus(idParam(req), status as ProcessingStatus, actorOf(res), typeof note === 'string' && note.trim() ? note.trim().slice(0, 1000) : null);
         if (!change) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
         res.json({ change, entry: deps.queries.get(idParam(req)) });
       },
@@ -169,7 +169,7 @@ export function routesFor(deps: AppDeps): Route[] {
           const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body');
           throw httpError(400, 'E_BAD_REQUEST', `${field}: ${issue.message}. Fields that can be corrected: ${Object.keys(CORRECTABLE).join(', ')}`);
         }
-        const changes = deps.correct(idParam(req), parsed.data as Correction, 'admin');
+        const changes = deps.correct(idParam(req), parsed.data as Correction, actorOf(res));
         if (!changes) throw httpError(404, 'E_NOT_FOUND', `No register entry ${req.params.id}`);
         res.json({ changes, entry: deps.queries.get(idParam(req)) });
       },
@@ -236,7 +236,7 @@ export function routesFor(deps: AppDeps): Route[] {
       handler: (req, res) => {
         const { source, comment } = (req.body ?? {}) as { source?: unknown; comment?: unknown };
         if (typeof source !== 'string') throw httpError(400, 'E_BAD_REQUEST', 'source: expected the rule file (YAML or JSON) as text');
-        res.json(deps.rules.save(source, 'admin', typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, 500) : null));
+        res.json(deps.rules.save(source, actorOf(res), typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, 500) : null));
       },
     },
     {
@@ -247,7 +247,7 @@ export function routesFor(deps: AppDeps): Route[] {
       method: 'post', path: '/api/rules/rollback', access: 'admin',
       handler: (req, res) => {
         const version = intParam((req.body as { version?: unknown } | undefined)?.version, 0, 1, Number.MAX_SAFE_INTEGER, 'version');
-        const saved = deps.rules.rollback(version, 'admin');
+        const saved = deps.rules.rollback(version, actorOf(res));
         if (!saved) throw httpError(404, 'E_NOT_FOUND', `No rule version ${version}`);
         res.json(saved);
       },

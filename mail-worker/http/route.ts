@@ -2,6 +2,7 @@
 // bodies checked with a 400 that names the field, and errors as JSON with their code.
 import type { Request, Response } from 'express';
 import type { ErrorCode } from '../errors.js';
+import type { Principal } from './auth.js';
 
 export type Handler = (req: Request, res: Response) => void | Promise<void>;
 export interface Route {
@@ -10,6 +11,11 @@ export interface Route {
   /** public: anyone; user: any user with a token; otherwise the role it needs (the admin token has `admin`). */
   access: 'public' | 'user' | 'admin' | 'signer';
   handler: Handler;
+}
+
+/** Who is calling, as the access guard found them: the name written into every record of who changed what. */
+export function actorOf(res: Response): string {
+  return (res.locals.principal as Principal).name;
 }
 
 export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {

@@ -38,6 +38,18 @@ describe('corrections', () => {
     expect(entry.corrections[0]).toMatchObject({ changedBy: 'admin', changes: { category: { to: 'statistics' } } });
   });
 
+  it('records a named administrator under their own name, not as "admin"', async () => {
+    const { token } = svc.service.core.users.add('tranthib', 'Văn phòng', ['admin']);
+    const list = (await (await fetch(`${svc.baseUrl}/api/register?limit=1`, { headers: auth() })).json()) as { items: Array<{ id: number }> };
+    const id = list.items[0]!.id;
+    const patched = await fetch(`${svc.baseUrl}/api/register/${id}`, {
+      method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ notes: 'Chuyển Phòng Kinh tế' }),
+    });
+    expect(patched.status).toBe(200);
+    const entry = (await (await fetch(`${svc.baseUrl}/api/register/${id}`, { headers: auth() })).json()) as { corrections: Array<{ changedBy: string }> };
+    expect(entry.corrections.at(-1)!.changedBy).toBe('tranthib');
+  });
+
   it.each([
     [{ category: 'spam' }, /^category: expected one of meeting_invitation, .*Fields that can be corrected: category, status/],
     [{ colour: 'red' }, /colour: .*Unrecognized key/i],
